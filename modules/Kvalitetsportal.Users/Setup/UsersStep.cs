@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Organisation.Data;
+using Kvalitetsportal.Recipes;
+using Kvalitetsportal.Users.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Kvalitetsportal.Users.Setup;
+
+/// <summary>
+/// { "name": "users", "users": [ { "email": "…", "displayName": "…", "unit": "KS", "roles": ["…"], "passwordSetting": "Setup:AdminPassword" } ] }
+/// Passwords never live in a recipe: each user names the configuration key that holds it, and a
+/// user whose key is unset is not created (so production never ships a known password).
+/// </summary>
+public sealed class UsersStep(
+    UserManager<PortalUser> users,
+    PortalDbContext db,
+    IConfiguration configuration,
+    ILogger<UsersStep> logger) : IRecipeStepHandler
+{
+    public string StepName => "users";
+
+    public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
+    {
+        if (!step.TryGetProperty("users", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            throw new RecipeException("\"users\" måste vara en lista med användare.");
+        }
+
+        foreach (var element in list.EnumerateArray())
+        {
+            var email = element.GetProperty("email").GetString() ?? "";
+            var emailSetting = element.TryGetProperty("emailSetting", out var es) ? es.GetString() : null;
+            if (emailSetting is not null && configuration[emailSetting] is { Length: > 0 } configuredEmail)
+            {
+                email = configuredEmail;
+            }
+
+            var passwordSetting = element.TryGetProperty("passwordSetting", out var ps) ? ps.GetString() : null;
+            var password = passwordSetting is null ? null : configuration[passwordSetting];
+            if (string.IsNullOrEmpty(password))
+            {
+                logger.LogWarning("Recipe user not created: configuration key {Setting} is not set", passwordSetting);
+                continue;
+            }
+
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            int? unitId = null;
+            if (element.TryGetProperty("unit", out var unitCode) && unitCode.GetString() is { Length: > 0 } code)
+            {
+                unitId = await db.Set<OrganisationUnit>().Where(u => u.Code == code).Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new RecipeException($"användaren {email} hör till enheten \"{code}\", som inte finns.");
+            }
+
+            var user = new PortalUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = element.TryGetProperty("displayName", out var dn) ? dn.GetString() ?? email : email,
+                OrganisationUnitId = unitId,
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new RecipeException($"användaren {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+
+            if (element.TryGetProperty("roles", out var roles) && roles.ValueKind == JsonValueKind.Array)
+            {
+                var result = await users.AddToRolesAsync(user, roles.EnumerateArray().Select(r => r.GetString() ?? ""));
+                if (!result.Succeeded)
+                {
+                    throw new RecipeException($"användaren {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Threading.RateLimiting;
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Modules;
+using Kvalitetsportal.Navigation;
+using Kvalitetsportal.Permissions;
+using Kvalitetsportal.Recipes;
+using Kvalitetsportal.Users.Data;
+using Kvalitetsportal.Users.Setup;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kvalitetsportal.Users;
+
+public sealed class UsersStartup : IFeatureStartup
+{
+    /// <summary>Rate-limiter policy for sign-in posts, partitioned by client address.</summary>
+    public const string SignInRateLimit = "signin";
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services
+            .AddIdentity<PortalUser, PortalRole>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+                options.ClaimsIdentity.RoleClaimType = System.Security.Claims.ClaimTypes.Role;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SwedishIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/konto/logga-in";
+            options.LogoutPath = "/konto/logga-ut";
+            options.AccessDeniedPath = "/fel/403";
+            options.Cookie.Name = "kvalitetsportal.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+
+        services.Configure<RateLimiterOptions>(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = configuration.GetValue("Users:SignInAttemptsPerMinute", 20),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        services.AddSingleton<IPermissionProvider, UsersPermissions>();
+        services.AddSingleton<INavigationProvider, UsersNavigation>();
+        services.AddScoped<IRecipeStepHandler, RolesStep>();
+        services.AddScoped<IRecipeStepHandler, UsersStep>();
+    }
+}
+
+public sealed class UsersPermissions : IPermissionProvider
+{
+    public const string ManageUsersName = "ManageUsers";
+    public const string ManageRolesName = "ManageRoles";
+
+    public static readonly Permission ManageUsers = new(ManageUsersName, "Hantera användare", "Skapa, ändra, spärra och låsa upp konton.");
+    public static readonly Permission ManageRoles = new(ManageRolesName, "Hantera roller och behörigheter", "Skapa roller och ändra vilka behörigheter en roll har.");
+
+    public IEnumerable<Permission> GetPermissions() => [ManageUsers, ManageRoles];
+
+    public IEnumerable<DefaultRoleGrant> GetDefaultGrants() => [];
+}
+
+public sealed class UsersNavigation : INavigationProvider
+{
+    public void BuildNavigation(string menuName, ICollection<MenuItem> items)
+    {
+        if (menuName == Menus.Admin)
+        {
+            items.Add(new MenuItem("Användare", "/admin/anvandare", 200, UsersPermissions.ManageUsersName, "Användare och behörigheter"));
+            items.Add(new MenuItem("Roller och behörigheter", "/admin/roller", 210, UsersPermissions.ManageRolesName, "Användare och behörigheter"));
+        }
+    }
+}

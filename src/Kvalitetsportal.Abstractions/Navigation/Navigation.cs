@@ -1,0 +1,21 @@
+namespace Kvalitetsportal.Navigation;
+
+public static class Menus
+{
+    public const string Admin = "admin";
+    public const string Portal = "portal";
+}
+
+/// <summary>One entry of a menu; shown only when the user holds <see cref="Permission"/> (if set).</summary>
+public sealed record MenuItem(string Text, string Url, int Position = 0, string? Permission = null, string? Group = null);
+
+/// <summary>Contributes items to a menu. Only providers of enabled features are asked.</summary>
+public interface INavigationProvider
+{
+    void BuildNavigation(string menuName, ICollection<MenuItem> items);
+}
+
+public interface INavigationManager
+{
+    Task<IReadOnlyList<MenuItem>> BuildMenuAsync(string menuName, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken = default);
+}

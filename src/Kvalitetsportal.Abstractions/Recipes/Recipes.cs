@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace Kvalitetsportal.Recipes;
+
+/// <summary>Executes one kind of recipe step (e.g. "roles", "organisation"). Modules register their own.</summary>
+public interface IRecipeStepHandler
+{
+    string StepName { get; }
+
+    Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken);
+}
+
+public sealed class RecipeContext
+{
+    public required IServiceProvider Services { get; init; }
+
+    /// <summary>Values a step makes available to later steps (e.g. unit codes to ids).</summary>
+    public IDictionary<string, object> Properties { get; } = new Dictionary<string, object>();
+}
+
+public sealed class RecipeException(string message) : Exception(message);

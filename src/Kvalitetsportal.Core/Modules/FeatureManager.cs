@@ -1,0 +1,124 @@
+using Kvalitetsportal.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+
+namespace Kvalitetsportal.Modules;
+
+/// <summary>
+/// The enabled set lives in the database so that several nodes agree; each node caches it for a
+/// few seconds and drops its cache at once when it changes the set itself.
+/// </summary>
+public sealed class FeatureManager(
+    PortalDbContext db,
+    IModuleCatalog catalog,
+    IMemoryCache cache,
+    ILogger<FeatureManager> logger) : IFeatureManager
+{
+    private const string CacheKey = "Kvalitetsportal.EnabledFeatures";
+    private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5);
+
+    public async Task<IReadOnlySet<string>> GetEnabledFeatureIdsAsync(CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(CacheKey, out IReadOnlySet<string>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var stored = await db.EnabledFeatures.AsNoTracking().Select(f => f.FeatureId).ToListAsync(cancellationToken);
+        var enabled = new HashSet<string>(stored, StringComparer.OrdinalIgnoreCase);
+        enabled.UnionWith(catalog.Features.Where(f => f.AlwaysEnabled).Select(f => f.Id));
+        // A stored feature whose module is no longer referenced is simply not there.
+        enabled.IntersectWith(catalog.Features.Select(f => f.Id));
+        cache.Set(CacheKey, (IReadOnlySet<string>)enabled, CacheDuration);
+        return enabled;
+    }
+
+    public async Task<bool> IsEnabledAsync(string featureId, CancellationToken cancellationToken = default) =>
+        (await GetEnabledFeatureIdsAsync(cancellationToken)).Contains(featureId);
+
+    public async Task<FeatureChangeResult> EnableAsync(string featureId, CancellationToken cancellationToken = default)
+    {
+        var feature = catalog.FindFeature(featureId);
+        if (feature is null)
+        {
+            return FeatureChangeResult.Failed($"Funktionen \"{featureId}\" finns inte.");
+        }
+
+        var enabled = await GetEnabledFeatureIdsAsync(cancellationToken);
+        var toEnable = new List<string>();
+        CollectDependencies(feature, enabled, toEnable, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+        if (toEnable.Count == 0)
+        {
+            return new FeatureChangeResult(true, $"\"{feature.Name}\" är redan aktiverad.", []);
+        }
+
+        var stored = await db.EnabledFeatures.Select(f => f.FeatureId).ToListAsync(cancellationToken);
+        foreach (var id in toEnable.Where(id => !stored.Contains(id, StringComparer.OrdinalIgnoreCase)))
+        {
+            db.EnabledFeatures.Add(new EnabledFeature { FeatureId = id, EnabledAt = DateTimeOffset.UtcNow });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey);
+        logger.LogInformation("Features {FeatureIds} enabled", toEnable);
+
+        var names = toEnable.Select(id => catalog.FindFeature(id)!.Name).ToList();
+        var message = names.Count == 1
+            ? $"\"{feature.Name}\" är aktiverad."
+            : $"\"{feature.Name}\" är aktiverad, tillsammans med det den behöver: {string.Join(", ", names.Where(n => n != feature.Name))}.";
+        return new FeatureChangeResult(true, message, toEnable);
+    }
+
+    public async Task<FeatureChangeResult> DisableAsync(string featureId, CancellationToken cancellationToken = default)
+    {
+        var feature = catalog.FindFeature(featureId);
+        if (feature is null)
+        {
+            return FeatureChangeResult.Failed($"Funktionen \"{featureId}\" finns inte.");
+        }
+
+        if (feature.AlwaysEnabled)
+        {
+            return FeatureChangeResult.Failed($"\"{feature.Name}\" är en grundfunktion och kan inte stängas av.");
+        }
+
+        var enabled = await GetEnabledFeatureIdsAsync(cancellationToken);
+        if (!enabled.Contains(feature.Id))
+        {
+            return new FeatureChangeResult(true, $"\"{feature.Name}\" är redan avstängd.", []);
+        }
+
+        var dependents = catalog.Features
+            .Where(f => enabled.Contains(f.Id) && f.Dependencies.Contains(feature.Id, StringComparer.OrdinalIgnoreCase))
+            .Select(f => f.Name)
+            .ToList();
+        if (dependents.Count > 0)
+        {
+            return FeatureChangeResult.Failed($"\"{feature.Name}\" kan inte stängas av eftersom {string.Join(", ", dependents.Select(n => $"\"{n}\""))} behöver den. Stäng av dem först.");
+        }
+
+        await db.EnabledFeatures.Where(f => f.FeatureId == feature.Id).ExecuteDeleteAsync(cancellationToken);
+        cache.Remove(CacheKey);
+        logger.LogInformation("Feature {FeatureId} disabled", feature.Id);
+        return new FeatureChangeResult(true, $"\"{feature.Name}\" är avstängd. Dess data finns kvar och kommer tillbaka när den aktiveras igen.", [feature.Id]);
+    }
+
+    private void CollectDependencies(FeatureDescriptor feature, IReadOnlySet<string> enabled, List<string> result, HashSet<string> seen)
+    {
+        if (!seen.Add(feature.Id))
+        {
+            return;
+        }
+
+        foreach (var dependency in feature.Dependencies)
+        {
+            CollectDependencies(catalog.FindFeature(dependency)!, enabled, result, seen);
+        }
+
+        if (!enabled.Contains(feature.Id))
+        {
+            result.Add(feature.Id);
+        }
+    }
+}

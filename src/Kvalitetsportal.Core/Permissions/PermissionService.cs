@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Modules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Kvalitetsportal.Permissions;
+
+/// <summary>A role holds a permission. Stored by name so that grants survive a module being disabled.</summary>
+public sealed class RolePermissionGrant
+{
+    public required string RoleName { get; set; }
+
+    public required string PermissionName { get; set; }
+}
+
+internal sealed class RolePermissionGrantConfiguration : IEntityTypeConfiguration<RolePermissionGrant>
+{
+    public void Configure(EntityTypeBuilder<RolePermissionGrant> builder)
+    {
+        builder.ToTable(DataConventions.Table("Core", "RolePermissions"));
+        builder.HasKey(g => new { g.RoleName, g.PermissionName });
+        builder.Property(g => g.RoleName).HasMaxLength(256);
+        builder.Property(g => g.PermissionName).HasMaxLength(200);
+    }
+}
+
+public static class WellKnownRoles
+{
+    /// <summary>Holds every permission, including those of modules added later.</summary>
+    public const string Administrator = "Administratör";
+}
+
+public sealed class PermissionService(
+    PortalDbContext db,
+    IEnumerable<IPermissionProvider> providers,
+    IModuleCatalog catalog,
+    IFeatureManager features,
+    IMemoryCache cache) : IPermissionService
+{
+    private const string CachePrefix = "Kvalitetsportal.Grants:";
+    private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
+
+    public async Task<IReadOnlyList<(string FeatureName, IReadOnlyList<Permission> Permissions)>> GetAvailablePermissionsAsync(CancellationToken cancellationToken = default)
+    {
+        var enabled = await features.GetEnabledFeatureIdsAsync(cancellationToken);
+        var result = new List<(string, IReadOnlyList<Permission>)>();
+        foreach (var provider in providers)
+        {
+            var feature = catalog.FeatureOf(provider.GetType());
+            if (feature is null || enabled.Contains(feature.Id))
+            {
+                result.Add((feature?.Name ?? "Portalen", provider.GetPermissions().ToList()));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permissionName, CancellationToken cancellationToken = default)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var permissionEnabled = (await GetAvailablePermissionsAsync(cancellationToken))
+            .Any(group => group.Permissions.Any(p => p.Name == permissionName));
+        if (!permissionEnabled)
+        {
+            return false;
+        }
+
+        foreach (var role in user.FindAll(ClaimTypes.Role).Select(c => c.Value))
+        {
+            if (role == WellKnownRoles.Administrator || (await GetGrantsAsync(role, cancellationToken)).Contains(permissionName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public async Task<IReadOnlySet<string>> GetGrantsAsync(string roleName, CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(CachePrefix + roleName, out IReadOnlySet<string>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var grants = await db.Set<RolePermissionGrant>().AsNoTracking()
+            .Where(g => g.RoleName == roleName)
+            .Select(g => g.PermissionName)
+            .ToListAsync(cancellationToken);
+        var set = (IReadOnlySet<string>)grants.ToHashSet(StringComparer.Ordinal);
+        cache.Set(CachePrefix + roleName, set, CacheDuration);
+        return set;
+    }
+
+    public async Task SetGrantsAsync(string roleName, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
+    {
+        var wanted = permissionNames.ToHashSet(StringComparer.Ordinal);
+        var existing = await db.Set<RolePermissionGrant>().Where(g => g.RoleName == roleName).ToListAsync(cancellationToken);
+        db.Set<RolePermissionGrant>().RemoveRange(existing.Where(g => !wanted.Contains(g.PermissionName)));
+        foreach (var name in wanted.Where(n => existing.All(g => g.PermissionName != n)))
+        {
+            db.Set<RolePermissionGrant>().Add(new RolePermissionGrant { RoleName = roleName, PermissionName = name });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CachePrefix + roleName);
+    }
+}

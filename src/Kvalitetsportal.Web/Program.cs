@@ -1,0 +1,57 @@
+using Kvalitetsportal.Hosting;
+using Kvalitetsportal.Modules;
+using Kvalitetsportal.Setup;
+using Kvalitetsportal.Web.Data;
+using Kvalitetsportal.Web.Operations;
+using Kvalitetsportal.Web.Errors;
+using Microsoft.AspNetCore.DataProtection;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var dataFolder = Path.GetFullPath(builder.Configuration["Portal:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath);
+Directory.CreateDirectory(dataFolder);
+builder.Configuration["Portal:DataFolderResolved"] = dataFolder;
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .WriteTo.Console()
+    .WriteTo.File(Path.Combine(dataFolder, "logs", "portal-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
+
+var catalog = ModuleCatalog.Discover(typeof(Program).Assembly);
+builder.Services.AddPortalDatabase(builder.Configuration, dataFolder);
+builder.Services.AddDataProtection()
+    .SetApplicationName("Kvalitetsportal")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+builder.Services.AddPortal(builder.Configuration, catalog);
+builder.Services.AddPortalOperations();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseCorrelationId();
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = RequestLogEnricher.Enrich);
+app.UseExceptionHandler(ErrorsController.ExceptionPath);
+app.UseStatusCodePagesWithReExecute(ErrorsController.StatusPathFormat);
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseFeatureGate();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapPortalHealthChecks();
+app.MapPortal(catalog);
+
+await app.Services.GetRequiredService<PortalInitializer>().InitializeAsync();
+await app.RunAsync();
+
+/// <summary>Entry point; public so that integration tests can host it.</summary>
+public partial class Program;
