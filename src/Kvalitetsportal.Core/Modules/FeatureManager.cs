@@ -98,7 +98,8 @@ public sealed class FeatureManager(
             return FeatureChangeResult.Failed($"\"{feature.Name}\" kan inte stängas av eftersom {string.Join(", ", dependents.Select(n => $"\"{n}\""))} behöver den. Stäng av dem först.");
         }
 
-        await db.EnabledFeatures.Where(f => f.FeatureId == feature.Id).ExecuteDeleteAsync(cancellationToken);
+        db.EnabledFeatures.RemoveRange(await db.EnabledFeatures.Where(f => f.FeatureId == feature.Id).ToListAsync(cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
         cache.Remove(CacheKey);
         logger.LogInformation("Feature {FeatureId} disabled", feature.Id);
         return new FeatureChangeResult(true, $"\"{feature.Name}\" är avstängd. Dess data finns kvar och kommer tillbaka när den aktiveras igen.", [feature.Id]);

@@ -13,7 +13,11 @@ public sealed class ModuleCatalog : IModuleCatalog
         Modules = [.. modules.OrderBy(m => m.Id, StringComparer.Ordinal)];
         Features = DependencyOrder.Sort([.. Modules.SelectMany(m => m.Features)]);
         _featuresById = Features.ToDictionary(f => f.Id, StringComparer.OrdinalIgnoreCase);
-        _modulesByAssembly = Modules.ToDictionary(m => m.Assembly);
+        _modulesByAssembly = [];
+        foreach (var module in Modules)
+        {
+            _modulesByAssembly.TryAdd(module.Assembly, module);
+        }
     }
 
     public IReadOnlyList<ModuleDescriptor> Modules { get; }

@@ -1,0 +1,99 @@
+using System.Net;
+using Kvalitetsportal.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Kvalitetsportal.Testing;
+
+/// <summary>
+/// The real portal (Program.cs, real database, default recipe) in a fresh data folder and a fresh
+/// database. With <see cref="UseRealServer"/> it listens on a loopback port for the browser.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@kvalitetsportal.local";
+    public const string AdminPassword = "Test-Admin-Lösen-1";
+    public const string EmployeeEmail = "anna.medarbetare@kvalitetsportal.local";
+    public const string ManagerEmail = "karl.chef@kvalitetsportal.local";
+    public const string SamplePassword = "Test-Medarbetare-1";
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "kp-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _postgresDatabase = "kp_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    protected virtual bool UseRealServer => false;
+
+    public string DataFolder => _dataFolder;
+
+    /// <summary>Extra configuration a test class needs (e.g. a lower sign-in rate limit).</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    public Uri ServerAddress { get; private set; } = new("http://localhost");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Portal:DataFolder", _dataFolder);
+        builder.UseSetting("Setup:AdminPassword", AdminPassword);
+        builder.UseSetting("Setup:SamplePassword", SamplePassword);
+        builder.UseSetting("Database:Provider", TestDatabase.ProviderName);
+        if (TestDatabase.IsPostgres)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString);
+        }
+
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (UseRealServer)
+        {
+            builder.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    private string PostgresConnectionString => $"{TestDatabase.PostgresServer};Database={_postgresDatabase}";
+
+    public Task InitializeAsync()
+    {
+        if (UseRealServer)
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            ServerAddress = new Uri(address);
+        }
+        else
+        {
+            _ = Server; // boots the host: migrations and the setup recipe run now
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A scope on the running portal, for arranging data and asserting on what was stored.</summary>
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.EnsureDeletedAsync();
+        }
+
+        await DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file may still be held open for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}
