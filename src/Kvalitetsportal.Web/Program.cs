@@ -16,9 +16,12 @@ builder.Configuration["Portal:DataFolderResolved"] = dataFolder;
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .WriteTo.Console()
-    .WriteTo.File(Path.Combine(dataFolder, "logs", "portal-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
+    // Sinks, levels and enrichers come from the "Serilog" section; the rolling file always lives in the data folder.
+    .WriteTo.File(
+        new Serilog.Formatting.Compact.CompactJsonFormatter(),
+        Path.Combine(dataFolder, "logs", "portal-.json"),
+        rollingInterval: RollingInterval.Day,
+        retainedFileCountLimit: builder.Configuration.GetValue("Serilog:File:RetainedFileCountLimit", 14)));
 
 var catalog = ModuleCatalog.Discover(typeof(Program).Assembly);
 builder.Services.AddPortalDatabase(builder.Configuration, dataFolder);

@@ -1,8 +1,5 @@
-using System.Net;
 using Kvalitetsportal.Data;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,10 +48,6 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        if (UseRealServer)
-        {
-            builder.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        }
     }
 
     private string PostgresConnectionString => $"{TestDatabase.PostgresServer};Database={_postgresDatabase}";
@@ -63,9 +56,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (UseRealServer)
         {
+            UseKestrel(0); // a free loopback port, for the browser
             StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            ServerAddress = new Uri(address);
+            ServerAddress = ClientOptions.BaseAddress;
         }
         else
         {

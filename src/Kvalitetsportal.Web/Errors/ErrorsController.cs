@@ -43,7 +43,7 @@ public sealed record ErrorViewModel(int StatusCode, string CorrelationId)
 
     public string Explanation => StatusCode switch
     {
-        400 => "Begäran kunde inte behandlas. Gå tillbaka och försök igen; det du skrev finns kvar i formuläret om du använder webbläsarens bakåtknapp.",
+        400 => "Formuläret kunde inte tas emot, oftast för att sidan varit öppen länge eller för att du har loggats ut. Gå tillbaka med webbläsarens bakåtknapp (det du skrev finns kvar), ladda om sidan och skicka igen.",
         403 => "Du är inloggad men har inte behörighet till den här sidan. Kontakta din administratör om du behöver åtkomst.",
         404 => "Sidan du söker finns inte, har flyttats eller är inte aktiverad.",
         429 => "Du har gjort för många försök på kort tid. Vänta en stund och försök igen.",
