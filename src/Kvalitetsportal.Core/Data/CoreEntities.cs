@@ -14,6 +14,8 @@ public sealed class EnabledFeature
 /// <summary>Written once when the first-run recipe has completed.</summary>
 public sealed class SetupRecord
 {
+    public const int SingletonId = 1;
+
     public int Id { get; set; }
 
     public required string RecipeName { get; set; }
@@ -36,6 +38,7 @@ internal sealed class SetupRecordConfiguration : IEntityTypeConfiguration<SetupR
     public void Configure(EntityTypeBuilder<SetupRecord> builder)
     {
         builder.ToTable(DataConventions.Table("Core", "Setup"));
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.RecipeName).HasMaxLength(200);
     }
 }

@@ -12,7 +12,8 @@ namespace Kvalitetsportal.Recipes;
 /// </summary>
 public sealed class RecipeExecutor(IServiceProvider services, ILogger<RecipeExecutor> logger)
 {
-    public async Task ExecuteAsync(Stream recipeJson, CancellationToken cancellationToken = default)
+    /// <param name="beforeCommit">Runs inside the recipe's transaction after the last step (e.g. to record that setup is done).</param>
+    public async Task ExecuteAsync(Stream recipeJson, Func<PortalDbContext, Task>? beforeCommit = null, CancellationToken cancellationToken = default)
     {
         JsonDocument document;
         try
@@ -58,6 +59,11 @@ public sealed class RecipeExecutor(IServiceProvider services, ILogger<RecipeExec
                     }
 
                     logger.LogInformation("Recipe step {StepIndex} {StepName} done", index, name);
+                }
+
+                if (beforeCommit is not null)
+                {
+                    await beforeCommit(db);
                 }
 
                 await transaction.CommitAsync(cancellationToken);

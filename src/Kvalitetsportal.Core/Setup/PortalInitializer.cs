@@ -33,12 +33,13 @@ public sealed class PortalInitializer(IServiceProvider services, IConfiguration 
 
         var fullPath = Path.IsPathRooted(recipePath) ? recipePath : Path.Combine(AppContext.BaseDirectory, recipePath);
         logger.LogInformation("First run: executing setup recipe {Recipe}", Path.GetFileName(fullPath));
-        await using (var stream = File.OpenRead(fullPath))
+        await using var stream = File.OpenRead(fullPath);
+        // The setup row has a fixed key and is written in the recipe's transaction: if two nodes
+        // race on a fresh database, the second one's insert fails and its whole recipe rolls back.
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(stream, async context =>
         {
-            await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(stream, cancellationToken);
-        }
-
-        db.SetupRecords.Add(new SetupRecord { RecipeName = Path.GetFileName(fullPath), CompletedAt = DateTimeOffset.UtcNow });
-        await db.SaveChangesAsync(cancellationToken);
+            context.SetupRecords.Add(new SetupRecord { Id = SetupRecord.SingletonId, RecipeName = Path.GetFileName(fullPath), CompletedAt = DateTimeOffset.UtcNow });
+            await context.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 }

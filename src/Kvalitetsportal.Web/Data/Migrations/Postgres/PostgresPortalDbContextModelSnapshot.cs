@@ -39,10 +39,7 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Kvalitetsportal.Data.SetupRecord", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateTimeOffset>("CompletedAt")
                         .HasColumnType("timestamp with time zone");

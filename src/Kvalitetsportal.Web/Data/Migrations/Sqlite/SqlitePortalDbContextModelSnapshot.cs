@@ -34,7 +34,6 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Kvalitetsportal.Data.SetupRecord", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CompletedAt")

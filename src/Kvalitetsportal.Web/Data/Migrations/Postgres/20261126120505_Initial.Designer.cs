@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kvalitetsportal.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261126115142_Initial")]
+    [Migration("20261126120505_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -42,10 +42,7 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Kvalitetsportal.Data.SetupRecord", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateTimeOffset>("CompletedAt")
                         .HasColumnType("timestamp with time zone");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261126115127_Initial")]
+    [Migration("20261126120432_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -37,7 +37,6 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Kvalitetsportal.Data.SetupRecord", b =>
                 {
                     b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CompletedAt")
