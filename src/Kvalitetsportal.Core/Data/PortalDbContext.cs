@@ -21,6 +21,8 @@ public abstract class PortalDbContext(DbContextOptions options, IModuleCatalog c
         {
             modelBuilder.ApplyConfigurationsFromAssembly(assembly);
         }
+
+        JsonColumns.ApplyProviderTypes(modelBuilder, Database.ProviderName);
     }
 
     private static bool HasEntityConfigurations(System.Reflection.Assembly assembly) =>

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Kvalitetsportal.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kvalitetsportal.Contents.Items;
+
+/// <summary>
+/// One version of a content item. What lists and permissions filter on are real, indexed
+/// columns; the type's fields are JSON in <see cref="Data"/>.
+/// </summary>
+public sealed class ContentItem
+{
+    /// <summary>The version row's id.</summary>
+    public long Id { get; set; }
+
+    /// <summary>The item's id, the same for all its versions.</summary>
+    public required string ContentItemId { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public int Version { get; set; } = 1;
+
+    /// <summary>The newest version (the one edited).</summary>
+    public bool Latest { get; set; }
+
+    /// <summary>The version others see; a draft has no published version yet.</summary>
+    public bool Published { get; set; }
+
+    public string DisplayText { get; set; } = "";
+
+    /// <summary>The user the item belongs to (the submitter).</summary>
+    public required string OwnerId { get; set; }
+
+    /// <summary>The user who saved this version.</summary>
+    public required string AuthorId { get; set; }
+
+    public int? OrganisationUnitId { get; set; }
+
+    /// <summary>The workflow state, when the type has a workflow.</summary>
+    public string? WorkflowState { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime ModifiedUtc { get; set; }
+
+    public DateTime? PublishedUtc { get; set; }
+
+    /// <summary>Bumped on every save of the latest row; a stale edit fails on it.</summary>
+    public int Revision { get; set; } = 1;
+
+    public string Data { get; set; } = "{}";
+
+    public JsonObject GetData() => JsonNode.Parse(Data) as JsonObject ?? [];
+
+    public void SetData(JsonObject data) => Data = data.ToJsonString();
+}
+
+internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>
+{
+    public void Configure(EntityTypeBuilder<ContentItem> builder)
+    {
+        builder.ToTable(DataConventions.Table("Contents", "Items"));
+        builder.Property(i => i.ContentItemId).HasMaxLength(32);
+        builder.Property(i => i.ContentType).HasMaxLength(64);
+        builder.Property(i => i.DisplayText).HasMaxLength(300);
+        builder.Property(i => i.OwnerId).HasMaxLength(64);
+        builder.Property(i => i.AuthorId).HasMaxLength(64);
+        builder.Property(i => i.WorkflowState).HasMaxLength(100);
+        builder.Property(i => i.Data).IsJson();
+        builder.Property(i => i.Revision).IsConcurrencyToken();
+
+        // The lists: by type (newest first), by owner ("Mina ärenden"), by unit and state.
+        builder.HasIndex(i => new { i.ContentType, i.Latest, i.ModifiedUtc });
+        builder.HasIndex(i => new { i.OwnerId, i.Latest, i.ModifiedUtc });
+        builder.HasIndex(i => new { i.ContentType, i.Latest, i.OrganisationUnitId });
+        builder.HasIndex(i => new { i.ContentType, i.Latest, i.WorkflowState });
+        builder.HasIndex(i => new { i.ContentItemId, i.Latest });
+        builder.HasIndex(i => new { i.ContentItemId, i.Version }).IsUnique();
+    }
+}
