@@ -40,6 +40,11 @@ public sealed class UsersStartup : IFeatureStartup
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 
+        // A signed-in user's roles are re-read, and a locked or reset account signed out, this often
+        // (Identity's default is 30 minutes, too slow for an administrator's lock to bite).
+        services.Configure<SecurityStampValidatorOptions>(options =>
+            options.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Users:SessionCheckSeconds", 60)));
+
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/konto/logga-in";

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Kvalitetsportal.Users.Account;
 
 [Route("konto")]
-public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, ILogger<AccountController> logger) : Controller
 {
     [AllowAnonymous]
     [HttpGet("logga-in")]
@@ -33,7 +33,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account locked");
-            ModelState.AddModelError(string.Empty, "Kontot är spärrat efter för många misslyckade försök. Försök igen om 15 minuter eller kontakta din administratör.");
+            ModelState.AddModelError(string.Empty, "Kontot är spärrat. Efter för många misslyckade försök öppnas det igen om 15 minuter; har en administratör spärrat det, kontakta din administratör.");
         }
         else
         {
@@ -42,6 +42,55 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<
 
         model.Password = "";
         return View(model);
+    }
+
+    [Authorize]
+    [HttpGet("losenord")]
+    public IActionResult ChangePassword() => View(new ChangePasswordModel());
+
+    [Authorize]
+    [HttpPost("losenord")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            await signIn.SignOutAsync();
+            return LocalRedirect("/konto/logga-in");
+        }
+
+        if (ModelState.IsValid)
+        {
+            // Checked like a sign-in, so that a left-open session cannot be used to guess the password.
+            var check = await signIn.CheckPasswordSignInAsync(user, model.CurrentPassword, lockoutOnFailure: true);
+            if (check.IsLockedOut)
+            {
+                logger.LogWarning("Password change refused: account {UserId} locked", user.Id);
+                await signIn.SignOutAsync();
+                TempData["Error"] = "Kontot är spärrat efter för många försök med fel lösenord. Försök igen om 15 minuter.";
+                return LocalRedirect("/konto/logga-in");
+            }
+
+            if (!check.Succeeded)
+            {
+                ModelState.AddModelError(nameof(model.CurrentPassword), "Det nuvarande lösenordet är fel.");
+            }
+            else
+            {
+                var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
+                if (result.Succeeded)
+                {
+                    await signIn.RefreshSignInAsync(user);
+                    logger.LogInformation("User {UserId} changed their password", user.Id);
+                    TempData["Message"] = "Ditt lösenord är bytt.";
+                    return LocalRedirect("/");
+                }
+
+                ModelState.AddIdentityErrors(result, passwordField: nameof(model.NewPassword));
+            }
+        }
+
+        return View(new ChangePasswordModel());
     }
 
     [HttpPost("logga-ut")]

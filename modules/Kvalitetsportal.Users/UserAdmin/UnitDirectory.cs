@@ -1,0 +1,80 @@
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Organisation.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kvalitetsportal.Users.UserAdmin;
+
+/// <summary>One choice in a unit list: indented by its depth in the tree, with its förvaltning named.</summary>
+public sealed record UnitOption(int Id, string Label, int Depth, bool IsActive);
+
+/// <summary>The organisation tree, read once per request, for unit lists and "this unit and the ones below".</summary>
+public sealed class UnitDirectory
+{
+    private readonly Dictionary<int, OrganisationUnit> _byId;
+    private readonly List<(OrganisationUnit Unit, int Depth)> _treeOrder = [];
+
+    private UnitDirectory(List<OrganisationUnit> units)
+    {
+        _byId = units.ToDictionary(u => u.Id);
+        var children = units.ToLookup(u => u.ParentId is int p && _byId.ContainsKey(p) ? p : (int?)null);
+        void Walk(int? parentId, int depth)
+        {
+            foreach (var unit in children[parentId].OrderBy(u => u.Kind).ThenBy(u => u.Name, StringComparer.CurrentCulture))
+            {
+                _treeOrder.Add((unit, depth));
+                Walk(unit.Id, depth + 1);
+            }
+        }
+
+        Walk(null, 0);
+    }
+
+    public static async Task<UnitDirectory> LoadAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        new(await db.Set<OrganisationUnit>().AsNoTracking().ToListAsync(cancellationToken));
+
+    public string? NameOf(int? id) => id is int i && _byId.TryGetValue(i, out var unit) ? unit.Name : null;
+
+    public bool IsActive(int id) => _byId.TryGetValue(id, out var unit) && unit.IsActive;
+
+    /// <summary>Active units in tree order; <paramref name="keepId"/> (a user's current unit) is kept even if retired.</summary>
+    public IReadOnlyList<UnitOption> Options(int? keepId = null) =>
+        [.. _treeOrder
+            .Where(x => x.Unit.IsActive || x.Unit.Id == keepId)
+            .Select(x => new UnitOption(x.Unit.Id, LabelOf(x.Unit), x.Depth, x.Unit.IsActive))];
+
+    /// <summary>The unit and every unit below it.</summary>
+    public IReadOnlySet<int> SelfAndDescendants(int id)
+    {
+        var result = new HashSet<int>();
+        var queue = new Queue<int>([id]);
+        while (queue.TryDequeue(out var current))
+        {
+            if (result.Add(current))
+            {
+                foreach (var child in _byId.Values.Where(u => u.ParentId == current))
+                {
+                    queue.Enqueue(child.Id);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private string LabelOf(OrganisationUnit unit)
+    {
+        // Screen readers do not announce the indentation, so a unit also names its förvaltning.
+        var forvaltning = unit.Kind == UnitKind.Forvaltning ? null : Ancestors(unit).FirstOrDefault(a => a.Kind == UnitKind.Forvaltning);
+        return forvaltning is null ? unit.Name : $"{unit.Name} ({forvaltning.Name})";
+    }
+
+    private IEnumerable<OrganisationUnit> Ancestors(OrganisationUnit unit)
+    {
+        var seen = new HashSet<int> { unit.Id };
+        while (unit.ParentId is int parentId && _byId.TryGetValue(parentId, out var parent) && seen.Add(parent.Id))
+        {
+            yield return parent;
+            unit = parent;
+        }
+    }
+}
