@@ -1,3 +1,4 @@
+using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Permissions;

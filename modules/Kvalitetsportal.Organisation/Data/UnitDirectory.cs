@@ -1,8 +1,7 @@
 using Kvalitetsportal.Data;
-using Kvalitetsportal.Organisation.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kvalitetsportal.Users.UserAdmin;
+namespace Kvalitetsportal.Organisation.Data;
 
 /// <summary>One choice in a unit list: indented by its depth in the tree, with its förvaltning named.</summary>
 public sealed record UnitOption(int Id, string Label, int Depth, bool IsActive);
