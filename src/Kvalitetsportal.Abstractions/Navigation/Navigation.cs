@@ -19,3 +19,12 @@ public interface INavigationManager
 {
     Task<IReadOnlyList<MenuItem>> BuildMenuAsync(string menuName, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A block on the employee's start page, rendered by the named view component.</summary>
+public sealed record StartPageSection(string ViewComponent, int Position);
+
+/// <summary>Contributes start-page blocks ("Mina ärenden", "Mina uppgifter"). Only enabled features are asked.</summary>
+public interface IStartPageSectionProvider
+{
+    IEnumerable<StartPageSection> GetSections();
+}

@@ -29,6 +29,7 @@ public static class PortalHostingExtensions
         services.AddScoped<IFeatureManager, FeatureManager>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<INavigationManager, NavigationManager>();
+        services.AddScoped<StartPageSections>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<IRecipeStepHandler, FeaturesStep>();
         services.AddSingleton<PortalInitializer>();
