@@ -22,6 +22,9 @@ public sealed class OrganisationUnit
 
     public const int MaxNameLength = 200;
 
+    /// <summary>How deep the tree may go (fullmäktige is level 1); keeps pages and imports from pathological trees.</summary>
+    public const int MaxLevels = 30;
+
     public int Id { get; set; }
 
     /// <summary>A stable code (e.g. "SOC-HEM-01") that imports and recipes use to refer to the unit.</summary>

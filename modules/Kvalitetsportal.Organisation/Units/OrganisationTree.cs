@@ -59,6 +59,32 @@ public sealed class OrganisationTree
         return false;
     }
 
+    /// <summary>The unit's level in the tree: 1 at the top.</summary>
+    public int LevelOf(int unitId)
+    {
+        var level = 0;
+        var seen = new HashSet<int>();
+        for (var current = Find(unitId); current is not null && seen.Add(current.Id); current = current.ParentId is int p ? Find(p) : null)
+        {
+            level++;
+        }
+
+        return level;
+    }
+
+    /// <summary>How many levels the unit and everything under it span: 1 for a unit with nothing under it.</summary>
+    public int HeightOf(int unitId)
+    {
+        var node = Flatten().FirstOrDefault(n => n.Unit.Id == unitId);
+        if (node is null)
+        {
+            return 1;
+        }
+
+        IEnumerable<UnitNode> Below(UnitNode n) => n.Children.SelectMany(c => Below(c).Prepend(c));
+        return Below(node).Select(n => n.Depth - node.Depth).DefaultIfEmpty(0).Max() + 1;
+    }
+
     /// <summary>Active units directly under the unit.</summary>
     public IReadOnlyList<OrganisationUnit> ActiveChildrenOf(int unitId) =>
         [.. _byId.Values.Where(u => u.ParentId == unitId && u.IsActive).OrderBy(u => u.Name, SwedishOrder)];

@@ -85,6 +85,10 @@ public static class UnitImportValidator
         {
             changed = RejectRowsUnderRejectedParents(states, fileByCode);
             changed |= RejectCircles(states, fileByCode, existingByCode);
+            if (!changed)
+            {
+                changed = RejectTooDeep(states, fileByCode, existingByCode);
+            }
         }
         while (changed);
 
@@ -157,28 +161,32 @@ public static class UnitImportValidator
     private static bool WillBeActive(RowState state, Dictionary<string, ExistingUnit> existingByCode) =>
         !existingByCode.TryGetValue(state.Code, out var unit) || unit.IsActive;
 
+    /// <summary>Rejects, all the way down, the rows whose parent is a rejected row of the set.</summary>
     private static bool RejectRowsUnderRejectedParents(List<RowState> states, Dictionary<string, RowState> fileByCode)
     {
+        var childrenOf = states.Where(s => s.ParentCode is not null).ToLookup(s => s.ParentCode!, StringComparer.OrdinalIgnoreCase);
+        var queue = new Queue<RowState>(fileByCode.Values.Where(s => !s.IsValid));
         var changed = false;
-        bool again;
-        do
+        while (queue.TryDequeue(out var parent))
         {
-            again = false;
-            foreach (var state in states.Where(s => s.IsValid && s.ParentCode is not null))
+            foreach (var child in childrenOf[parent.Code].Where(c => c.IsValid))
             {
-                if (fileByCode.TryGetValue(state.ParentCode!, out var parentRow) && !parentRow.IsValid)
+                child.Reasons.Add($"Överordnad \"{child.ParentCode}\" på rad {parent.Row.LineNumber} avvisades, så den här raden kan inte heller läsas in.");
+                changed = true;
+                if (fileByCode.TryGetValue(child.Code, out var childRow) && ReferenceEquals(childRow, child))
                 {
-                    state.Reasons.Add($"Överordnad \"{state.ParentCode}\" på rad {parentRow.Row.LineNumber} avvisades, så den här raden kan inte heller läsas in.");
-                    again = changed = true;
+                    queue.Enqueue(child);
                 }
             }
         }
-        while (again);
 
         return changed;
     }
 
-    /// <summary>Follows each valid row's parents as they would be after the import; a row that comes back to itself is in a circle.</summary>
+    /// <summary>
+    /// Follows parents as they would be after the import (a valid row's parent from the set, otherwise the
+    /// present one) and rejects every row that lies on a circle. Each unit is visited once.
+    /// </summary>
     private static bool RejectCircles(List<RowState> states, Dictionary<string, RowState> fileByCode, Dictionary<string, ExistingUnit> existingByCode)
     {
         string? ParentAfterImport(string code) =>
@@ -186,36 +194,87 @@ public static class UnitImportValidator
                 ? row.ParentCode
                 : existingByCode.TryGetValue(code, out var unit) ? unit.ParentCode : null;
 
-        var circles = new List<(RowState Row, List<string> Path)>();
-        foreach (var state in states.Where(s => s.IsValid && s.ParentCode is not null))
+        const int OnPath = 1, Done = 2;
+        var visited = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var rejected = new List<(RowState Row, string Reason)>();
+        foreach (var start in states.Where(s => s.IsValid && s.ParentCode is not null))
         {
-            var path = new List<string> { state.Code };
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { state.Code };
-            var current = state.ParentCode;
-            while (current is not null)
+            var path = new List<string>();
+            var current = start.Code;
+            while (current is not null && !visited.ContainsKey(current))
             {
+                visited[current] = OnPath;
                 path.Add(current);
-                if (string.Equals(current, state.Code, StringComparison.OrdinalIgnoreCase))
-                {
-                    circles.Add((state, path));
-                    break;
-                }
-
-                if (!seen.Add(current))
-                {
-                    break; // a circle further up, found from the rows in it
-                }
-
                 current = ParentAfterImport(current);
+            }
+
+            if (current is not null && visited[current] == OnPath)
+            {
+                var circle = path[path.FindIndex(c => string.Equals(c, current, StringComparison.OrdinalIgnoreCase))..];
+                for (var i = 0; i < circle.Count; i++)
+                {
+                    if (fileByCode.TryGetValue(circle[i], out var row) && row.IsValid)
+                    {
+                        var from = circle[i..].Concat(circle[..i]).Append(circle[i]);
+                        rejected.Add((row, $"Överordnad ger en cirkel i trädet: {string.Join(" → ", from)}. En enhet kan inte ligga under sig själv."));
+                    }
+                }
+            }
+
+            foreach (var code in path)
+            {
+                visited[code] = Done;
             }
         }
 
-        foreach (var (row, path) in circles)
+        foreach (var (row, reason) in rejected)
         {
-            row.Reasons.Add($"Överordnad ger en cirkel i trädet: {string.Join(" → ", path)}. En enhet kan inte ligga under sig själv.");
+            row.Reasons.Add(reason);
         }
 
-        return circles.Count > 0;
+        return rejected.Count > 0;
+    }
+
+    /// <summary>Rejects rows that would end up deeper than <see cref="OrganisationUnit.MaxLevels"/>. Runs only on a tree without circles.</summary>
+    private static bool RejectTooDeep(List<RowState> states, Dictionary<string, RowState> fileByCode, Dictionary<string, ExistingUnit> existingByCode)
+    {
+        string? ParentAfterImport(string code) =>
+            fileByCode.TryGetValue(code, out var row) && row.IsValid
+                ? row.ParentCode
+                : existingByCode.TryGetValue(code, out var unit) ? unit.ParentCode : null;
+
+        var levels = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        int LevelOf(string code)
+        {
+            var chain = new List<string>();
+            var current = code;
+            while (current is not null && !levels.ContainsKey(current) && chain.Count <= fileByCode.Count + existingByCode.Count)
+            {
+                chain.Add(current);
+                current = ParentAfterImport(current);
+            }
+
+            var level = current is not null && levels.TryGetValue(current, out var known) ? known : 0;
+            for (var i = chain.Count - 1; i >= 0; i--)
+            {
+                levels[chain[i]] = ++level;
+            }
+
+            return levels[code];
+        }
+
+        var changed = false;
+        foreach (var state in states.Where(s => s.IsValid))
+        {
+            var level = LevelOf(state.Code);
+            if (level > OrganisationUnit.MaxLevels)
+            {
+                state.Reasons.Add($"Enheten skulle hamna på nivå {level} i trädet. Högst {OrganisationUnit.MaxLevels} nivåer är tillåtna.");
+                changed = true;
+            }
+        }
+
+        return changed;
     }
 
     private static string Normalise(string? value) =>

@@ -210,14 +210,19 @@ public sealed class UnitsController(PortalDbContext db, ILogger<UnitsController>
         {
             ModelState.AddModelError(nameof(model.ParentId), $"\"{parent.Name}\" är avvecklad. Välj en aktiv överordnad enhet.");
         }
+        else if (tree.LevelOf(parent.Id) + (unit is null ? 1 : tree.HeightOf(unit.Id)) > OrganisationUnit.MaxLevels)
+        {
+            ModelState.AddModelError(nameof(model.ParentId), $"Trädet får ha högst {OrganisationUnit.MaxLevels} nivåer, och under \"{parent.Name}\" skulle det bli fler. Välj en överordnad högre upp.");
+        }
     }
 
     /// <summary>Fills what the form shows besides the user's input: the unit and the parents to choose from.</summary>
     private static UnitFormModel Prepare(UnitFormModel model, OrganisationTree tree, OrganisationUnit? unit)
     {
         model.Unit = unit;
+        // A unit's own branch is left out: it cannot be moved in under itself.
         model.ParentChoices = [.. tree.Flatten().Where(n =>
-            n.Unit.Id != unit?.Id && (n.Unit.IsActive || n.Unit.Id == unit?.ParentId || n.Unit.Id == model.ParentId))];
+            (unit is null || !tree.IsInBranchOf(n.Unit.Id, unit.Id)) && (n.Unit.IsActive || n.Unit.Id == unit?.ParentId || n.Unit.Id == model.ParentId))];
         model.ActiveChildren = unit is null ? [] : tree.ActiveChildrenOf(unit.Id);
         return model;
     }

@@ -145,6 +145,9 @@ public sealed class OrganisationAdminTests(PortalFactory portal) : IClassFixture
         var client = await AdminAsync();
         var ks = await UnitAsync(portal, "KS");
         var hr = await UnitAsync(portal, "KLF-HR");
+        var form = await client.GetStringAsync(EditUrl(ks.Id));
+        Assert.DoesNotContain($"<option value=\"{hr.Id}\">", form);
+        Assert.Contains($"<option selected=\"selected\" value=\"{ks.ParentId}\">", form);
 
         var response = await client.PostFormAsync(EditUrl(ks.Id), EditUrl(ks.Id), Form("KS", "Kommunstyrelsen", "Styrelse", hr.Id));
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Organisation.Units;
 
@@ -217,6 +218,34 @@ public sealed class UnitImportValidatorTests
 
         Assert.StartsWith("Överordnad \"OLD\" (Nedlagda förvaltningen) är avvecklad.", ReasonFor(plan, 2), StringComparison.Ordinal);
         Assert.Equal(["OLD"], plan.Accepted.Select(a => a.Code));
+    }
+
+    [Fact]
+    public void The_tree_may_be_30_levels_deep_but_not_deeper()
+    {
+        // KS is level 2, so rows L3..L30 fill the tree to 30 levels and L31 is one too many.
+        var rows = Enumerable.Range(3, 29).Select(level => Row(level, "L" + level, parent: level == 3 ? "KS" : "L" + (level - 1))).ToArray();
+
+        var plan = Validate(rows);
+
+        Assert.Equal(28, plan.Accepted.Count);
+        Assert.Equal("Enheten skulle hamna på nivå 31 i trädet. Högst 30 nivåer är tillåtna.", ReasonFor(plan, 31));
+    }
+
+    [Fact]
+    public void Large_files_with_long_chains_are_checked_quickly()
+    {
+        // 20 000 rows, each the parent of the row before it, and the top one refused: every row goes.
+        var rows = Enumerable.Range(0, 20_000)
+            .Select(i => Row(20_001 - i, "C" + i, parent: i == 19_999 ? "FINNS-EJ" : "C" + (i + 1)))
+            .ToArray();
+        var watch = Stopwatch.StartNew();
+
+        var plan = Validate(rows);
+
+        Assert.Empty(plan.Accepted);
+        Assert.Equal(20_000, plan.Rejected.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Tog {watch.Elapsed}");
     }
 
     [Fact]
