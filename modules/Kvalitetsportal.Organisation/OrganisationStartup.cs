@@ -14,6 +14,7 @@ public sealed class OrganisationStartup : IFeatureStartup
     {
         services.AddSingleton<IPermissionProvider, OrganisationPermissions>();
         services.AddSingleton<INavigationProvider, OrganisationNavigation>();
+        services.AddScoped<UnitImporter>();
         services.AddScoped<IRecipeStepHandler, OrganisationStep>();
     }
 }
@@ -22,7 +23,7 @@ public sealed class OrganisationPermissions : IPermissionProvider
 {
     public const string ManageOrganisationName = "ManageOrganisation";
 
-    public static readonly Permission ManageOrganisation = new(ManageOrganisationName, "Hantera organisationen", "Lägga till, ändra och importera nämnder, förvaltningar, enheter och bolag.");
+    public static readonly Permission ManageOrganisation = new(ManageOrganisationName, "Hantera organisationen", "Lägga till, ändra, flytta och avveckla nämnder, förvaltningar, enheter och bolag.");
 
     public IEnumerable<Permission> GetPermissions() => [ManageOrganisation];
 

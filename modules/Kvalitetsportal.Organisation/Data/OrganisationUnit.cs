@@ -18,6 +18,13 @@ public enum UnitKind
 /// <summary>One node of the tree: a nämnd, a förvaltning, an enhet or a bolag.</summary>
 public sealed class OrganisationUnit
 {
+    public const int MaxCodeLength = 50;
+
+    public const int MaxNameLength = 200;
+
+    /// <summary>How deep the tree may go (fullmäktige is level 1); keeps pages and imports from pathological trees.</summary>
+    public const int MaxLevels = 30;
+
     public int Id { get; set; }
 
     /// <summary>A stable code (e.g. "SOC-HEM-01") that imports and recipes use to refer to the unit.</summary>
@@ -42,8 +49,8 @@ internal sealed class OrganisationUnitConfiguration : IEntityTypeConfiguration<O
     public void Configure(EntityTypeBuilder<OrganisationUnit> builder)
     {
         builder.ToTable(DataConventions.Table("Organisation", "Units"));
-        builder.Property(u => u.Code).HasMaxLength(50);
-        builder.Property(u => u.Name).HasMaxLength(200);
+        builder.Property(u => u.Code).HasMaxLength(OrganisationUnit.MaxCodeLength);
+        builder.Property(u => u.Name).HasMaxLength(OrganisationUnit.MaxNameLength);
         builder.HasIndex(u => u.Code).IsUnique();
         builder.HasIndex(u => u.ParentId);
         builder.HasOne(u => u.Parent).WithMany(u => u.Children).HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -1,16 +1,14 @@
 using System.Text.Json;
-using Kvalitetsportal.Data;
-using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Recipes;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kvalitetsportal.Organisation.Units;
 
 /// <summary>
 /// { "name": "organisation", "units": [ { "code": "KS", "name": "Kommunstyrelsen", "kind": "Styrelse", "parent": "KF" } ] }
-/// Units are added or updated by code; parents must come before their children.
+/// Units are added or updated by code, with the same rules as the CSV import (a parent may be
+/// any unit of the list or an existing unit). Unlike an import, one bad unit stops the recipe.
 /// </summary>
-public sealed class OrganisationStep(PortalDbContext db) : IRecipeStepHandler
+public sealed class OrganisationStep(UnitImporter importer) : IRecipeStepHandler
 {
     public string StepName => "organisation";
 
@@ -21,43 +19,43 @@ public sealed class OrganisationStep(PortalDbContext db) : IRecipeStepHandler
             throw new RecipeException("\"units\" måste vara en lista med enheter.");
         }
 
-        var byCode = await db.Set<OrganisationUnit>().ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var rows = new List<UnitImportRow>();
         var index = 0;
         foreach (var element in units.EnumerateArray())
         {
             index++;
-            var code = element.TryGetProperty("code", out var c) ? c.GetString()?.Trim() : null;
-            var name = element.TryGetProperty("name", out var n) ? n.GetString()?.Trim() : null;
-            var kindText = element.TryGetProperty("kind", out var k) ? k.GetString() : null;
-            var parentCode = element.TryGetProperty("parent", out var p) ? p.GetString() : null;
-            if (string.IsNullOrEmpty(code) || string.IsNullOrEmpty(name))
+            if (element.ValueKind != JsonValueKind.Object)
             {
-                throw new RecipeException($"enhet {index} saknar kod eller namn.");
+                throw new RecipeException($"enhet {index} är inte ett objekt.");
             }
 
-            if (!Enum.TryParse<UnitKind>(kindText, ignoreCase: true, out var kind))
-            {
-                throw new RecipeException($"enhet {index} (\"{code}\") har okänd typ \"{kindText}\".");
-            }
-
-            OrganisationUnit? parent = null;
-            if (!string.IsNullOrEmpty(parentCode) && !byCode.TryGetValue(parentCode, out parent))
-            {
-                throw new RecipeException($"enhet {index} (\"{code}\") har överordnad \"{parentCode}\", som inte finns före den.");
-            }
-
-            if (!byCode.TryGetValue(code, out var unit))
-            {
-                unit = new OrganisationUnit { Code = code, Name = name };
-                db.Add(unit);
-                byCode[code] = unit;
-            }
-
-            unit.Name = name;
-            unit.Kind = kind;
-            unit.Parent = parent;
+            rows.Add(new UnitImportRow(
+                index,
+                Text(element, "code", index),
+                Text(element, "name", index),
+                Text(element, "kind", index),
+                Text(element, "parent", index)));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        var plan = await importer.ValidateAsync(rows, cancellationToken);
+        if (plan.Rejected.Count > 0)
+        {
+            var problems = plan.Rejected.Take(5).Select(r => $"enhet {r.Row.LineNumber} (\"{r.Row.Code}\"): {r.Reason}");
+            throw new RecipeException(string.Join(" ", problems) + (plan.Rejected.Count > 5 ? $" … och {plan.Rejected.Count - 5} till." : ""));
+        }
+
+        await importer.ApplyAsync(plan, cancellationToken);
+    }
+
+    private static string Text(JsonElement element, string property, int index)
+    {
+        if (!element.TryGetProperty(property, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return "";
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString() ?? ""
+            : throw new RecipeException($"enhet {index}: \"{property}\" måste vara text.");
     }
 }
