@@ -32,7 +32,7 @@ public sealed class RecipeTests(PortalFactory portal) : IClassFixture<PortalFact
             ] }
             """);
         Assert.Contains("Steg 2", ex.Message);
-        Assert.Contains("okänd typ \"Planet\"", ex.Message);
+        Assert.Contains("Okänd typ \"Planet\"", ex.Message);
         Assert.Equal(0, await CountUnitsAsync("RECEPT-1"));
     }
 
