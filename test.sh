@@ -22,7 +22,8 @@
 #   KP_CONFIGURATION   build configuration (default Release)
 #   KP_PG_PORT         port of the throwaway PostgreSQL (default 5433; a free port is taken if busy)
 #   KP_TEST_VERBOSITY  console logger verbosity of `dotnet test` (default minimal; normal lists every test)
-#   KP_HANG_TIMEOUT    a test run that hangs this long is killed and counted as failed (default 10m)
+#   KP_HANG_TIMEOUT    a single test running this long is taken as hung: its test host is killed and
+#                      the run counts as failed (default 5m)
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
@@ -39,7 +40,7 @@ done
 
 CONFIGURATION=${KP_CONFIGURATION:-Release}
 VERBOSITY=${KP_TEST_VERBOSITY:-minimal}
-HANG_TIMEOUT=${KP_HANG_TIMEOUT:-10m}
+HANG_TIMEOUT=${KP_HANG_TIMEOUT:-5m}
 RESULTS_DIR=$REPO_ROOT/artifacts/test-results
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export DEBIAN_FRONTEND=noninteractive
@@ -61,16 +62,22 @@ as_postgres() {
   if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-cleanup() {
-  local rc=$?
-  set +e
-  if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null
+# Stops what this script started. Called before the summary (so nothing is printed after the
+# last line) and again from the EXIT trap, which covers errors and Ctrl-C.
+stop_services() {
+  if [[ -n $APP_PID ]]; then
+    kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
   fi
   if $PG_STARTED; then
+    PG_STARTED=false
     as_postgres "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null 2>&1 \
       || echo "test.sh: could not stop PostgreSQL in $PGDATA" >&2
   fi
+}
+cleanup() {
+  local rc=$?
+  set +e
+  stop_services
   rm -rf "$RUN_DIR"
   exit "$rc"
 }
@@ -80,6 +87,7 @@ trap 'exit 143' TERM
 
 # Prints the per-run table, the phase timings and, last, the summary line; exits accordingly.
 finish() {
+  stop_services
   python3 - "$RESULTS_DIR" "$QUICK" "${CI:-}" "${#RUNS[@]}" "${RUNS[@]}" "${#PHASES[@]}" "${PHASES[@]}" <<'PY'
 import sys
 results, args = sys.argv[1], sys.argv[2:]
@@ -205,6 +213,8 @@ if ! $QUICK; then
 fi
 phase_done "prerequisites (apt)" "$t"
 
+rm -rf "$RESULTS_DIR"; mkdir -p "$RESULTS_DIR"
+
 # --- 2. tools and build --------------------------------------------------------------------------
 t=$(now_ms)
 log "dotnet tool restore"
@@ -216,8 +226,6 @@ log "build Kvalitetsportal.sln ($CONFIGURATION)"
 dotnet build Kvalitetsportal.sln -c "$CONFIGURATION" -nologo -v minimal -clp:NoSummary \
   || setup_failed build "dotnet build Kvalitetsportal.sln"
 phase_done "build" "$t"
-
-rm -rf "$RESULTS_DIR"; mkdir -p "$RESULTS_DIR"
 
 # --- 3. throwaway PostgreSQL ---------------------------------------------------------------------
 start_postgres() {
@@ -302,9 +310,6 @@ publish_smoke() {
   grep -q "Logga in" "$out/logga-in.html" || { smoke_fail "/konto/logga-in has no \"Logga in\""; return 1; }
   echo "/konto/logga-in: 200, contains \"Logga in\""
 }
-stop_app() {
-  if [[ -n $APP_PID ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi
-}
 if ! $QUICK; then
   t=$(now_ms)
   if publish_smoke; then
@@ -312,7 +317,7 @@ if ! $QUICK; then
   else
     RUNS+=("publish-smoke|1|0|1|0|$(secs_since "$t")|$SMOKE_ERR")
   fi
-  stop_app
+  if [[ -n $APP_PID ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi
   phase_done "publish smoke test" "$t"
 fi
 
