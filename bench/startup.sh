@@ -41,9 +41,15 @@ PORT=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); p
 PASSWORD="Kp-$(python3 -c 'import secrets; print(secrets.token_hex(12))')-Aa1!"
 URL=http://127.0.0.1:$PORT
 
-# start_once KIND N: prints "KIND<TAB>N<TAB>ready_ms<TAB>rss_kib<TAB>first_page_ms"
+CLK_TCK=$(getconf CLK_TCK)
+
+# CPU time (user + system, ms) the process has used so far: less sensitive than wall time to
+# other work on a shared machine.
+cpu_ms() { awk -v hz="$CLK_TCK" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' "/proc/$1/stat"; }
+
+# start_once KIND N: prints "KIND<TAB>N<TAB>ready_ms<TAB>cpu_ms<TAB>rss_kib<TAB>first_page_ms"
 start_once() {
-  local kind=$1 n=$2 t0 ready_ms="" rss first_ms code
+  local kind=$1 n=$2 t0 ready_ms="" cpu rss first_ms code
   t0=$(now_ms)
   (cd "$PUBLISH" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$URL" \
       Portal__DataFolder="$DATA" Setup__AdminPassword="$PASSWORD" \
@@ -51,7 +57,7 @@ start_once() {
   APP_PID=$!
   while (( $(now_ms) - t0 < 60000 )); do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$URL/health/ready" || true)
-    if [[ $code == 200 ]]; then ready_ms=$(( $(now_ms) - t0 )); break; fi
+    if [[ $code == 200 ]]; then ready_ms=$(( $(now_ms) - t0 )); cpu=$(cpu_ms "$APP_PID"); break; fi
     kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.02
   done
@@ -65,11 +71,11 @@ start_once() {
   first_ms=$(curl -s -o /dev/null -w '%{time_total}' --max-time 10 "$URL/konto/logga-in" \
     | python3 -c 'import sys; print(round(float(sys.stdin.read()) * 1000))')
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
-  printf '%s\t%s\t%s\t%s\t%s\n' "$kind" "$n" "$ready_ms" "$rss" "$first_ms"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$n" "$ready_ms" "$cpu" "$rss" "$first_ms"
 }
 
 load_before=$(cut -d' ' -f1 /proc/loadavg)
-printf 'kind\trun\tready_ms\trss_kib\tfirst_page_ms\n' >"$RESULTS"
+printf 'kind\trun\tready_ms\tcpu_ms\trss_kib\tfirst_page_ms\n' >"$RESULTS"
 echo "warming the disk cache (one untimed start) ..."
 rm -rf "$DATA"; mkdir -p "$DATA"
 start_once warmup 0 >/dev/null
@@ -85,13 +91,14 @@ python3 - "$RESULTS" "$RUNS" "$load_before" "$(cut -d' ' -f1 /proc/loadavg)" "$(
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 print(f"\nStartup of the published portal (Release, Production, SQLite), {sys.argv[2]} runs each")
-print(f"{'start':<6}{'ready median':>14}{'min':>8}{'max':>8}{'RSS median':>13}{'1st page median':>17}")
+print(f"{'start':<6}{'ready median':>14}{'min':>9}{'max':>9}{'CPU median':>12}{'RSS median':>12}{'1st page median':>17}")
 for kind in ("cold", "warm"):
     r = [x for x in rows if x["kind"] == kind]
     ms = [int(x["ready_ms"]) for x in r]
     rss = statistics.median(int(x["rss_kib"]) for x in r) / 1024
     page = statistics.median(int(x["first_page_ms"]) for x in r)
-    print(f"{kind:<6}{statistics.median(ms):>11.0f} ms{min(ms):>5} ms{max(ms):>5} ms{rss:>9.0f} MiB{page:>14.0f} ms")
+    cpu = statistics.median(int(x["cpu_ms"]) for x in r)
+    print(f"{kind:<6}{statistics.median(ms):>11.0f} ms{min(ms):>6} ms{max(ms):>6} ms{cpu:>9.0f} ms{rss:>8.0f} MiB{page:>14.0f} ms")
 before, after, cores = float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
 print(f"\nload average (1 min) before/after: {before:.1f}/{after:.1f} on {cores} cores")
 if max(before, after) > cores:
