@@ -19,6 +19,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<ContentAuthorizer>();
+        services.AddScoped<Queries.ContentListQuery>();
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         services.AddSingleton<INavigationProvider, ContentsNavigation>();

@@ -29,6 +29,9 @@ public sealed class ContentItem
 
     public string DisplayText { get; set; } = "";
 
+    /// <summary>The title in lower case, for case-insensitive title search on every provider.</summary>
+    public string NormalizedTitle { get; set; } = "";
+
     /// <summary>The user the item belongs to (the submitter).</summary>
     public required string OwnerId { get; set; }
 
@@ -64,6 +67,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.ContentItemId).HasMaxLength(32);
         builder.Property(i => i.ContentType).HasMaxLength(64);
         builder.Property(i => i.DisplayText).HasMaxLength(300);
+        builder.Property(i => i.NormalizedTitle).HasMaxLength(300);
         builder.Property(i => i.OwnerId).HasMaxLength(64);
         builder.Property(i => i.AuthorId).HasMaxLength(64);
         builder.Property(i => i.WorkflowState).HasMaxLength(100);

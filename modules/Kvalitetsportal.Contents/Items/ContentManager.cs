@@ -177,6 +177,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
     private static void Apply(ContentItem item, ContentChange change)
     {
         item.DisplayText = change.DisplayText.Trim();
+        item.NormalizedTitle = item.DisplayText.ToLowerInvariant();
         item.OrganisationUnitId = change.OrganisationUnitId;
         item.SetData(change.Data);
     }
@@ -190,6 +191,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
         Latest = item.Latest,
         Published = item.Published,
         DisplayText = item.DisplayText,
+        NormalizedTitle = item.NormalizedTitle,
         OwnerId = item.OwnerId,
         AuthorId = item.AuthorId,
         OrganisationUnitId = item.OrganisationUnitId,

@@ -72,6 +72,9 @@ public sealed class ContentAuthorizer(IPermissionService permissions)
         return item.OwnerId == UserId(user) && await permissions.HasPermissionAsync(user, ContentPermissions.Name(type.Name, own), cancellationToken);
     }
 
+    public Task<bool> CanViewOwnAsync(ClaimsPrincipal user, ContentTypeDefinition type, CancellationToken cancellationToken = default) =>
+        permissions.HasPermissionAsync(user, ContentPermissions.Name(type.Name, ContentAction.ViewOwn), cancellationToken);
+
     /// <summary>Whether the user may list every item of the type, or only their own.</summary>
     public Task<bool> CanViewAllAsync(ClaimsPrincipal user, ContentTypeDefinition type, CancellationToken cancellationToken = default) =>
         permissions.HasPermissionAsync(user, ContentPermissions.Name(type.Name, ContentAction.ViewAll), cancellationToken);

@@ -92,6 +92,11 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("ModifiedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("NormalizedTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int?>("OrganisationUnitId")
                         .HasColumnType("integer");
 

@@ -85,6 +85,11 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("ModifiedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("OrganisationUnitId")
                         .HasColumnType("INTEGER");
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
+namespace Kvalitetsportal.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Contents : Migration
@@ -15,23 +16,24 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                 name: "Contents_Items",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DisplayText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    OrganisationUnitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    WorkflowState = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Data = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Latest = table.Column<bool>(type: "boolean", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    DisplayText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NormalizedTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrganisationUnitId = table.Column<int>(type: "integer", nullable: true),
+                    WorkflowState = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,11 +44,11 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                 name: "Contents_Types",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Definition = table.Column<string>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Definition = table.Column<string>(type: "jsonb", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Contents.Permissions;
+using Kvalitetsportal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kvalitetsportal.Contents.Queries;
+
+public enum ContentSort
+{
+    Newest,
+    Oldest,
+    Title,
+    TitleDescending,
+}
+
+/// <summary>
+/// The filters a list, an export and the API share. Only indexed columns are filtered on, so a
+/// page costs the same at 100 000 items as at 100.
+/// </summary>
+public sealed record ContentFilter
+{
+    public string? Text { get; init; }
+
+    public int? UnitId { get; init; }
+
+    public string? WorkflowState { get; init; }
+
+    /// <summary>Only items the user owns, even when they may see all.</summary>
+    public bool OnlyMine { get; init; }
+
+    public DateTime? ModifiedFromUtc { get; init; }
+
+    public DateTime? ModifiedToUtc { get; init; }
+
+    public ContentSort Sort { get; init; } = ContentSort.Newest;
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 25;
+}
+
+public sealed record ContentPage(IReadOnlyList<ContentItem> Items, int TotalCount, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+}
+
+/// <summary>Lists the latest versions of a type's items that the user may see, trimmed on the server.</summary>
+public sealed class ContentListQuery(PortalDbContext db, ContentAuthorizer authorizer)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>The query for everything the user may see of the type with the filter applied, unpaged (exports use it).</summary>
+    public async Task<IQueryable<ContentItem>?> VisibleAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentFilter filter, CancellationToken cancellationToken = default)
+    {
+        var userId = ContentAuthorizer.UserId(user);
+        if (userId is null)
+        {
+            return null;
+        }
+
+        var query = db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentType == type.Name && i.Latest);
+        if (filter.OnlyMine || !await authorizer.CanViewAllAsync(user, type, cancellationToken))
+        {
+            if (!filter.OnlyMine && !await authorizer.CanViewOwnAsync(user, type, cancellationToken))
+            {
+                return null;
+            }
+
+            query = query.Where(i => i.OwnerId == userId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim().ToLowerInvariant();
+            query = query.Where(i => i.NormalizedTitle.Contains(text));
+        }
+
+        if (filter.UnitId is int unitId)
+        {
+            query = query.Where(i => i.OrganisationUnitId == unitId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.WorkflowState))
+        {
+            query = query.Where(i => i.WorkflowState == filter.WorkflowState);
+        }
+
+        if (filter.ModifiedFromUtc is DateTime from)
+        {
+            query = query.Where(i => i.ModifiedUtc >= from);
+        }
+
+        if (filter.ModifiedToUtc is DateTime to)
+        {
+            query = query.Where(i => i.ModifiedUtc < to);
+        }
+
+        return filter.Sort switch
+        {
+            ContentSort.Oldest => query.OrderBy(i => i.ModifiedUtc).ThenBy(i => i.Id),
+            ContentSort.Title => query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id),
+            ContentSort.TitleDescending => query.OrderByDescending(i => i.DisplayText).ThenBy(i => i.Id),
+            _ => query.OrderByDescending(i => i.ModifiedUtc).ThenByDescending(i => i.Id),
+        };
+    }
+
+    /// <summary>One page; an empty page (not an error) when the user may see nothing.</summary>
+    public async Task<ContentPage> PageAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentFilter filter, CancellationToken cancellationToken = default)
+    {
+        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, filter.Page);
+        var query = await VisibleAsync(user, type, filter, cancellationToken);
+        if (query is null)
+        {
+            return new ContentPage([], 0, 1, pageSize);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new ContentPage(items, total, page, pageSize);
+    }
+
+    /// <summary>"Mina ärenden": the user's own items across all types, newest first.</summary>
+    public async Task<ContentPage> MineAsync(ClaimsPrincipal user, int page = 1, int pageSize = 10, CancellationToken cancellationToken = default)
+    {
+        var userId = ContentAuthorizer.UserId(user);
+        if (userId is null)
+        {
+            return new ContentPage([], 0, 1, pageSize);
+        }
+
+        var query = db.Set<ContentItem>().AsNoTracking().Where(i => i.OwnerId == userId && i.Latest);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(i => i.ModifiedUtc).ThenByDescending(i => i.Id).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new ContentPage(items, total, page, pageSize);
+    }
+}
