@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Modules;
+using Kvalitetsportal.Organisation.Data;
+using Kvalitetsportal.Users.Data;
+using Kvalitetsportal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kvalitetsportal.Bench;
+
+public sealed record SeedResult(int BusyUnitId, IReadOnlyList<string> ItemIds);
+
+/// <summary>
+/// Writes a content type and N items with realistic Swedish text straight into the portal's
+/// SQLite database (the portal is stopped meanwhile). Half the items belong to one unit, so a
+/// filtered list has hundreds of pages.
+/// </summary>
+public static class ContentSeeder
+{
+    public const string TypeName = "Forbattringsforslag";
+
+    private static readonly string[] Subjects = ["väntetiden i bygglov", "schemaläggningen i hemtjänsten", "introduktionen av nyanställda", "matsvinnet i skolköken", "kön till förskolan", "felanmälan av gatubelysning", "tolkbokningen", "arkiveringen av protokoll", "samordningen kring äldres läkemedel", "informationen till nyanlända"];
+    private static readonly string[] Verbs = ["Kortare", "Enklare", "Digital", "Tydligare", "Gemensam", "Snabbare"];
+    private static readonly string[] Sentences =
+    [
+        "Medarbetarna lägger mycket tid på att leta efter rätt blankett och ringa runt till kollegor.",
+        "Invånarna får vänta onödigt länge på besked och hör av sig flera gånger till kontaktcenter.",
+        "Vi har provat att samla alla uppgifter på ett ställe och det gav färre missförstånd.",
+        "Förslaget kräver ingen ny budget, bara att vi ändrar arbetssättet och utbildar handläggarna.",
+        "Andra kommuner har infört liknande rutiner med goda resultat för både personal och brukare.",
+        "Det skulle minska antalet fel i handläggningen och ge en jämnare kvalitet mellan enheterna.",
+        "Äldre personer som inte använder e-tjänster måste fortfarande kunna få hjälp på telefon.",
+        "Vi föreslår att förändringen testas i liten skala under tre månader innan den sprids.",
+    ];
+
+    public static async Task<SeedResult> SeedAsync(string dataFolder, int count)
+    {
+        var catalog = ModuleCatalog.FromAssemblies([typeof(ContentItem).Assembly, typeof(PortalUser).Assembly, typeof(OrganisationUnit).Assembly]);
+        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={Path.Combine(dataFolder, "kvalitetsportal.db")}").Options;
+        var random = new Random(20261126);
+        string ownerId;
+        List<int> units;
+        await using (var db = new SqlitePortalDbContext(options, catalog))
+        {
+            ownerId = await db.Set<PortalUser>().Where(u => u.Email == PortalProcess.AdminEmail).Select(u => u.Id).SingleAsync();
+            units = await db.Set<OrganisationUnit>().Where(u => u.Kind == UnitKind.Enhet).Select(u => u.Id).ToListAsync();
+            var type = new ContentTypeDefinition
+            {
+                Name = TypeName,
+                DisplayName = "Förbättringsförslag",
+                Fields =
+                [
+                    new() { Name = "problem", Label = "Vad är problemet?", Kind = FieldKind.LongText, Required = true, Order = 1, Searchable = true },
+                    new() { Name = "forslag", Label = "Ditt förslag", Kind = FieldKind.LongText, Order = 2, Searchable = true },
+                    new() { Name = "nytta", Label = "Förväntad nytta", Kind = FieldKind.Choice, Choices = ["Liten", "Stor", "Mycket stor"], Order = 3, ShowInList = true },
+                    new() { Name = "startdatum", Label = "Önskat startdatum", Kind = FieldKind.Date, Order = 4, ShowInList = true },
+                    new() { Name = "enhet", Label = "Berörd enhet", Kind = FieldKind.OrganisationUnit, Order = 5 },
+                ],
+            };
+            db.Add(new ContentTypeRecord { Name = TypeName, DisplayName = type.DisplayName, Definition = JsonSerializer.Serialize(type, ContentDefinitionCache.Json), Revision = 1, UpdatedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var busyUnit = units[0];
+        var ids = new List<string>(count);
+        var start = DateTime.UtcNow.AddYears(-3);
+        const int batch = 5_000;
+        for (var offset = 0; offset < count; offset += batch)
+        {
+            await using var db = new SqlitePortalDbContext(options, catalog);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = offset; i < Math.Min(count, offset + batch); i++)
+            {
+                var title = $"{Verbs[random.Next(Verbs.Length)]} {Subjects[random.Next(Subjects.Length)]} ({i})";
+                var unit = random.Next(2) == 0 ? busyUnit : units[random.Next(units.Count)];
+                var data = new JsonObject
+                {
+                    ["problem"] = Paragraph(random, 4),
+                    ["forslag"] = Paragraph(random, 3),
+                    ["nytta"] = new[] { "Liten", "Stor", "Mycket stor" }[random.Next(3)],
+                    ["startdatum"] = DateOnly.FromDateTime(start.AddDays(random.Next(1200))).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["enhet"] = unit,
+                };
+                var modified = start.AddMinutes(i * 15 + random.Next(10));
+                var id = Guid.NewGuid().ToString("N");
+                ids.Add(id);
+                db.Add(new ContentItem
+                {
+                    ContentItemId = id,
+                    ContentType = TypeName,
+                    OwnerId = ownerId,
+                    AuthorId = ownerId,
+                    Latest = true,
+                    Published = true,
+                    DisplayText = title,
+                    NormalizedTitle = title.ToLowerInvariant(),
+                    OrganisationUnitId = unit,
+                    CreatedUtc = modified,
+                    ModifiedUtc = modified,
+                    PublishedUtc = modified,
+                    Data = data.ToJsonString(),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        return new SeedResult(busyUnit, ids);
+    }
+
+    private static string Paragraph(Random random, int sentences)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < sentences; i++)
+        {
+            text.Append(Sentences[random.Next(Sentences.Length)]).Append(' ');
+        }
+
+        return text.ToString().Trim();
+    }
+}

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Kvalitetsportal.Bench;
+
+// Content list/detail benchmark (issue "Content types and fields"): see bench/README.md.
+var options = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: content --app <path to Kvalitetsportal.Web.dll> [--items 10000,100000] [--seconds 10] [--clients 16]");
+    return 2;
+}
+
+foreach (var count in options.ItemCounts)
+{
+    var dataFolder = Path.GetFullPath(Path.Combine("artifacts", "bench", $"content-{count}"));
+    if (Directory.Exists(dataFolder))
+    {
+        Directory.Delete(dataFolder, recursive: true);
+    }
+
+    Directory.CreateDirectory(dataFolder);
+    Console.WriteLine($"== {count:N0} items ({dataFolder})");
+
+    // 1. First start: migrations and the setup recipe; then stop and seed straight into the database.
+    await using (var first = await PortalProcess.StartAsync(options.AppPath, dataFolder))
+    {
+        Console.WriteLine($"   first start ready in {first.ReadyAfter.TotalMilliseconds:0} ms");
+    }
+
+    var seedWatch = Stopwatch.StartNew();
+    var seeded = await ContentSeeder.SeedAsync(dataFolder, count);
+    Console.WriteLine($"   seeded {count:N0} items in {seedWatch.Elapsed.TotalSeconds:0.0} s ({count / seedWatch.Elapsed.TotalSeconds:0} items/s)");
+
+    // 2. Start again and measure as a signed-in administrator (who may see every item).
+    await using var portal = await PortalProcess.StartAsync(options.AppPath, dataFolder);
+    using var client = await portal.SignedInClientAsync(options.Clients);
+    var type = ContentSeeder.TypeName;
+    var results = new List<LoadResult>();
+    var duration = TimeSpan.FromSeconds(options.Seconds);
+    var warmup = TimeSpan.FromSeconds(2);
+    var baseline = await LoadRunner.RunAsync(client, "trivial /health/live", _ => "/health/live", options.Clients, duration, warmup);
+    results.Add(await LoadRunner.RunAsync(client, "list, unit filter, page 1", _ => $"/innehall/{type}?enhet={seeded.BusyUnitId}", options.Clients, duration, warmup));
+    results.Add(await LoadRunner.RunAsync(client, "list, unit filter, page 500", _ => $"/innehall/{type}?enhet={seeded.BusyUnitId}&sida=500", options.Clients, duration, warmup));
+    results.Add(await LoadRunner.RunAsync(client, "list, text filter, page 1", _ => $"/innehall/{type}?q=bygglov", options.Clients, duration, warmup));
+    results.Add(await LoadRunner.RunAsync(client, "list, no filter, page 500", _ => $"/innehall/{type}?sida=500", options.Clients, duration, warmup));
+    results.Add(await LoadRunner.RunAsync(client, "detail page", i => $"/innehall/{type}/{seeded.ItemIds[i % seeded.ItemIds.Count]}", options.Clients, duration, warmup));
+    LoadRunner.Print(results, baseline);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   app RSS after the run: {portal.ResidentMegabytes():0} MiB; load average: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores"));
+    Console.WriteLine();
+}
+
+return 0;
+
+internal sealed record BenchOptions(string AppPath, int[] ItemCounts, int Seconds, int Clients)
+{
+    public static BenchOptions? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "content")
+        {
+            return null;
+        }
+
+        string? app = null;
+        int[] counts = [10_000, 100_000];
+        int seconds = 10, clients = 16;
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--app": app = args[i + 1]; break;
+                case "--items": counts = [.. args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
+                case "--seconds": seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--clients": clients = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default: return null;
+            }
+        }
+
+        return app is null ? null : new BenchOptions(Path.GetFullPath(app), counts, seconds, clients);
+    }
+}
+
+/// <summary>The published portal as its own process on a free loopback port, as in production.</summary>
+internal sealed partial class PortalProcess : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@kvalitetsportal.local";
+    public const string AdminPassword = "Bench-Admin-Lösen-1";
+
+    private readonly Process _process;
+
+    private PortalProcess(Process process, Uri address, TimeSpan readyAfter)
+    {
+        _process = process;
+        Address = address;
+        ReadyAfter = readyAfter;
+    }
+
+    public Uri Address { get; }
+
+    public TimeSpan ReadyAfter { get; }
+
+    public static async Task<PortalProcess> StartAsync(string appPath, string dataFolder)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet", [appPath])
+        {
+            WorkingDirectory = Path.GetDirectoryName(appPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["Portal__DataFolder"] = dataFolder;
+        info.Environment["Setup__AdminPassword"] = AdminPassword;
+        info.Environment["Users__SignInAttemptsPerMinute"] = "1000";
+        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        info.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";
+        var watch = Stopwatch.StartNew();
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("   app: " + e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        while (watch.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            try
+            {
+                if ((await probe.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return new PortalProcess(process, address, watch.Elapsed);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The portal exited with code {process.ExitCode} before it was ready.");
+            }
+
+            await Task.Delay(50);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("The portal was not ready within 90 s.");
+    }
+
+    public async Task<HttpClient> SignedInClientAsync(int connections)
+    {
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false, MaxConnectionsPerServer = connections };
+        var client = new HttpClient(handler) { BaseAddress = Address };
+        var page = await client.GetStringAsync(new Uri("/konto/logga-in", UriKind.Relative));
+        var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
+        var response = await client.PostAsync(new Uri("/konto/logga-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = AdminEmail,
+            ["Password"] = AdminPassword,
+            ["__RequestVerificationToken"] = token,
+        }));
+        return response.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+    }
+
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
