@@ -73,12 +73,8 @@ public sealed class AuditLogController(
 
         if (query.Subject is { } subject)
         {
-            var upper = subject.ToUpperInvariant();
             var lower = subject.ToLowerInvariant();
-            // As in the user list: UPPER knows å, ä, ö on PostgreSQL, LOWER catches them on SQLite.
-#pragma warning disable CA1862
-            events = events.Where(e => e.SubjectId == subject || e.SubjectTitle.ToUpper().Contains(upper) || e.SubjectTitle.ToLower().Contains(lower));
-#pragma warning restore CA1862
+            events = events.Where(e => e.SubjectId == subject || e.NormalizedSubjectTitle.Contains(lower));
         }
 
         var total = await events.CountAsync(cancellationToken);

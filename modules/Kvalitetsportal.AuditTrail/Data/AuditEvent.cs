@@ -38,6 +38,9 @@ public sealed class AuditEvent
     /// <summary>The subject's title when it happened.</summary>
     public string SubjectTitle { get; set; } = "";
 
+    /// <summary>The title in lower case, for case-insensitive search on every provider (SQLite lowers only a–z).</summary>
+    public string NormalizedSubjectTitle { get; set; } = "";
+
     /// <summary>JSON: a list of { field, label, before, after } as readable text.</summary>
     public string Changes { get; set; } = "[]";
 
@@ -56,6 +59,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.SubjectType).HasMaxLength(AuditEvent.SubjectTypeLength);
         builder.Property(e => e.SubjectId).HasMaxLength(AuditEvent.SubjectIdLength);
         builder.Property(e => e.SubjectTitle).HasMaxLength(AuditEvent.SubjectTitleLength);
+        builder.Property(e => e.NormalizedSubjectTitle).HasMaxLength(AuditEvent.SubjectTitleLength);
         builder.Property(e => e.Changes).IsJson();
         builder.Property(e => e.CorrelationId).HasMaxLength(AuditEvent.CorrelationIdLength);
 

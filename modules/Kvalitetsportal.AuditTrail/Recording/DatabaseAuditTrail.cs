@@ -23,6 +23,7 @@ public sealed class DatabaseAuditTrail(PortalDbContext db, IHttpContextAccessor 
         ArgumentNullException.ThrowIfNull(entry);
         var context = http.HttpContext;
         var actorId = entry.ActorId ?? context?.User.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        var title = Cut(entry.SubjectTitle, AuditEvent.SubjectTitleLength) ?? "";
         db.Set<AuditEvent>().Add(new AuditEvent
         {
             OccurredUtc = clock.GetUtcNow().UtcDateTime,
@@ -31,7 +32,8 @@ public sealed class DatabaseAuditTrail(PortalDbContext db, IHttpContextAccessor 
             Action = Cut(entry.Action, AuditEvent.ActionLength)!,
             SubjectType = Cut(entry.SubjectType, AuditEvent.SubjectTypeLength)!,
             SubjectId = Cut(entry.SubjectId, AuditEvent.SubjectIdLength)!,
-            SubjectTitle = Cut(entry.SubjectTitle, AuditEvent.SubjectTitleLength) ?? "",
+            SubjectTitle = title,
+            NormalizedSubjectTitle = title.ToLowerInvariant(),
             Changes = AuditJson.Write(entry.Changes),
             CorrelationId = Cut(context?.TraceIdentifier is { Length: > 0 } traceId ? traceId : _scopeCorrelationId, AuditEvent.CorrelationIdLength),
         });

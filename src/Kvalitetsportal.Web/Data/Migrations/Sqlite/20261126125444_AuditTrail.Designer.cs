@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261126124445_AuditTrail")]
+    [Migration("20261126125444_AuditTrail")]
     partial class AuditTrail
     {
         /// <inheritdoc />
@@ -47,6 +47,11 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedSubjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredUtc")
