@@ -1,3 +1,4 @@
+using Kvalitetsportal.Audit;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Permissions;
@@ -16,6 +17,7 @@ public sealed class RolesController(
     RoleManager<PortalRole> roles,
     IPermissionService permissions,
     PortalDbContext db,
+    IAuditTrail audit,
     ILogger<RolesController> logger) : Controller
 {
     [HttpGet("")]
@@ -36,7 +38,7 @@ public sealed class RolesController(
     public IActionResult Create() => View(new RoleCreateForm());
 
     [HttpPost("ny")]
-    public async Task<IActionResult> Create(RoleCreateForm form)
+    public async Task<IActionResult> Create(RoleCreateForm form, CancellationToken cancellationToken)
     {
         form.Name = form.Name?.Trim() ?? "";
         if (ModelState.IsValid)
@@ -45,6 +47,12 @@ public sealed class RolesController(
             var result = await roles.CreateAsync(role);
             if (result.Succeeded)
             {
+                // The role manager has saved the role; the event follows in its own save.
+                audit.Record(new AuditEntry(AuditCategories.Permissions, AuditActions.Created, AuditSubjectTypes.Role, role.Name!, role.Name!)
+                {
+                    Changes = AuditValues.Changes(("description", "Beskrivning", null, role.Description)),
+                });
+                await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Role {RoleId} created by {ActorId}", role.Id, ActorId);
                 TempData["Message"] = $"Rollen {role.Name} är skapad. Välj nu vilka behörigheter den ska ha.";
                 return RedirectToAction(nameof(Edit), new { id = role.Id });
@@ -139,6 +147,7 @@ public sealed class RolesController(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        audit.Record(new AuditEntry(AuditCategories.Permissions, AuditActions.Removed, AuditSubjectTypes.Role, role.Name!, role.Name!));
         await permissions.SetGrantsAsync(role.Name!, [], cancellationToken);
         var result = await roles.DeleteAsync(role);
         if (!result.Succeeded)

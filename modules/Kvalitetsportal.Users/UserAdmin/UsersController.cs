@@ -1,3 +1,4 @@
+using Kvalitetsportal.Audit;
 using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
@@ -16,6 +17,7 @@ namespace Kvalitetsportal.Users.UserAdmin;
 public sealed class UsersController(
     UserManager<PortalUser> users,
     PortalDbContext db,
+    IAuditTrail audit,
     ILogger<UsersController> logger) : Controller
 {
     private const string Administrator = WellKnownRoles.Administrator;
@@ -135,6 +137,16 @@ public sealed class UsersController(
 
             if (result.Succeeded)
             {
+                // Never the password: only who the account is for and what it may do.
+                audit.Record(new AuditEntry(AuditCategories.Users, AuditActions.Created, AuditSubjectTypes.User, user.Id, user.DisplayName)
+                {
+                    Changes = AuditValues.Changes(
+                        ("displayName", "Namn", null, user.DisplayName),
+                        ("email", "E-postadress", null, user.Email),
+                        ("unit", "Enhet", null, units.NameOf(user.OrganisationUnitId)),
+                        ("roles", "Roller", null, AuditValues.List(form.Roles))),
+                });
+                await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("User {UserId} created by {ActorId}", user.Id, users.GetUserId(User));
                 TempData["Message"] = $"Kontot för {user.DisplayName} är skapat.";
@@ -223,6 +235,7 @@ public sealed class UsersController(
         if (ModelState.IsValid)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var before = (user.DisplayName, user.Email, Unit: units.NameOf(user.OrganisationUnitId));
             user.Email = form.Email;
             user.UserName = form.Email;
             user.DisplayName = form.DisplayName;
@@ -263,6 +276,8 @@ public sealed class UsersController(
 
             if (result.Succeeded)
             {
+                RecordEdit(user, before, units.NameOf(user.OrganisationUnitId), currentRoles, form, locks, unlocks: !form.Locked && lockState.IsLocked);
+                await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("User {UserId} changed by {ActorId} (locked: {Locked})", user.Id, users.GetUserId(User), form.Locked);
                 TempData["Message"] = $"Ändringarna för {user.DisplayName} är sparade.";
@@ -273,6 +288,36 @@ public sealed class UsersController(
         }
 
         return View("Form", Fill(form, units, roles, user.OrganisationUnitId));
+    }
+
+    /// <summary>Records what an edit changed, in the edit's transaction. A new password is noted, never recorded.</summary>
+    private void RecordEdit(PortalUser user, (string DisplayName, string? Email, string? Unit) before, string? unitAfter, HashSet<string> rolesBefore, UserForm form, bool locks, bool unlocks)
+    {
+        var profile = AuditValues.Changes(
+            ("displayName", "Namn", before.DisplayName, user.DisplayName),
+            ("email", "E-postadress", before.Email, user.Email),
+            ("unit", "Enhet", before.Unit, unitAfter),
+            ("password", "Lösenord", null, form.Password is { Length: > 0 } ? "Nytt lösenord satt av administratör" : null));
+        if (profile.Count > 0)
+        {
+            audit.Record(new AuditEntry(AuditCategories.Users, AuditActions.Updated, AuditSubjectTypes.User, user.Id, user.DisplayName) { Changes = profile });
+        }
+
+        if (!rolesBefore.SetEquals(form.Roles))
+        {
+            audit.Record(new AuditEntry(AuditCategories.Users, AuditActions.RolesChanged, AuditSubjectTypes.User, user.Id, user.DisplayName)
+            {
+                Changes = AuditValues.Changes(
+                    ("roles", "Roller", AuditValues.List(rolesBefore), AuditValues.List(form.Roles)),
+                    ("added", "Tillagda roller", null, AuditValues.List(form.Roles.Where(r => !rolesBefore.Contains(r)))),
+                    ("removed", "Borttagna roller", AuditValues.List(rolesBefore.Where(r => !form.Roles.Contains(r))), null)),
+            });
+        }
+
+        if (locks || unlocks)
+        {
+            audit.Record(new AuditEntry(AuditCategories.Users, locks ? AuditActions.Locked : AuditActions.Unlocked, AuditSubjectTypes.User, user.Id, user.DisplayName));
+        }
     }
 
     private async Task<int> CountActiveAdministratorsAsync(DateTimeOffset now) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Kvalitetsportal.Audit;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kvalitetsportal.Hosting;
 
@@ -75,6 +77,10 @@ public static class PortalHostingExtensions
         {
             StartupOf(feature).ConfigureServices(services, configuration);
         }
+
+        // After the modules, so that an audit module's implementation wins; without one nothing is recorded.
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<IAuditTrail>(_ => NullAuditTrail.Instance);
 
         return mvc;
     }

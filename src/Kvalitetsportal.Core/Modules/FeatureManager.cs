@@ -1,3 +1,4 @@
+using Kvalitetsportal.Audit;
 using Kvalitetsportal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -13,7 +14,8 @@ public sealed class FeatureManager(
     PortalDbContext db,
     IModuleCatalog catalog,
     IMemoryCache cache,
-    ILogger<FeatureManager> logger) : IFeatureManager
+    ILogger<FeatureManager> logger,
+    IAuditTrail audit) : IFeatureManager
 {
     private const string CacheKey = "Kvalitetsportal.EnabledFeatures";
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5);
@@ -59,6 +61,11 @@ public sealed class FeatureManager(
             db.EnabledFeatures.Add(new EnabledFeature { FeatureId = id, EnabledAt = DateTimeOffset.UtcNow });
         }
 
+        foreach (var id in toEnable)
+        {
+            audit.Record(new AuditEntry(AuditCategories.Features, AuditActions.FeatureEnabled, AuditSubjectTypes.Feature, id, catalog.FindFeature(id)!.Name));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(CacheKey);
         logger.LogInformation("Features {FeatureIds} enabled", toEnable);
@@ -99,6 +106,7 @@ public sealed class FeatureManager(
         }
 
         db.EnabledFeatures.RemoveRange(await db.EnabledFeatures.Where(f => f.FeatureId == feature.Id).ToListAsync(cancellationToken));
+        audit.Record(new AuditEntry(AuditCategories.Features, AuditActions.FeatureDisabled, AuditSubjectTypes.Feature, feature.Id, feature.Name));
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(CacheKey);
         logger.LogInformation("Feature {FeatureId} disabled", feature.Id);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kvalitetsportal.Audit;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,8 @@ public sealed class PermissionService(
     IEnumerable<IPermissionProvider> providers,
     IModuleCatalog catalog,
     IFeatureManager features,
-    IMemoryCache cache) : IPermissionService
+    IMemoryCache cache,
+    IAuditTrail audit) : IPermissionService
 {
     private const string CachePrefix = "Kvalitetsportal.Grants:";
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
@@ -104,12 +106,44 @@ public sealed class PermissionService(
         var wanted = permissionNames.ToHashSet(StringComparer.Ordinal);
         var existing = await db.Set<RolePermissionGrant>().Where(g => g.RoleName == roleName).ToListAsync(cancellationToken);
         db.Set<RolePermissionGrant>().RemoveRange(existing.Where(g => !wanted.Contains(g.PermissionName)));
-        foreach (var name in wanted.Where(n => existing.All(g => g.PermissionName != n)))
+        var removed = existing.Where(g => !wanted.Contains(g.PermissionName)).Select(g => g.PermissionName).ToList();
+        var added = wanted.Where(n => existing.All(g => g.PermissionName != n)).ToList();
+        foreach (var name in added)
         {
             db.Set<RolePermissionGrant>().Add(new RolePermissionGrant { RoleName = roleName, PermissionName = name });
         }
 
+        if (added.Count > 0 || removed.Count > 0)
+        {
+            // Recorded in the same save as the grants: both commit or neither does.
+            audit.Record(new AuditEntry(AuditCategories.Permissions, AuditActions.PermissionsChanged, AuditSubjectTypes.Role, roleName, roleName)
+            {
+                Changes = [.. PermissionChanges(added, removed)],
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(CachePrefix + roleName);
+    }
+
+    private IEnumerable<AuditChange> PermissionChanges(List<string> added, List<string> removed)
+    {
+        // Readable names for the log; a permission of a module no longer present keeps its technical name.
+        var names = providers.SelectMany(p => p.GetPermissions())
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().DisplayName, StringComparer.Ordinal);
+        string Describe(IEnumerable<string> permissions) => string.Join(", ", permissions
+            .Select(p => names.TryGetValue(p, out var display) ? $"{display} ({p})" : p)
+            .Order(StringComparer.Ordinal));
+
+        if (added.Count > 0)
+        {
+            yield return new AuditChange("added", "Tillagda behörigheter", null, Describe(added));
+        }
+
+        if (removed.Count > 0)
+        {
+            yield return new AuditChange("removed", "Borttagna behörigheter", Describe(removed), null);
+        }
     }
 }

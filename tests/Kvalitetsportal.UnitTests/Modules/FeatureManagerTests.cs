@@ -25,7 +25,7 @@ public sealed class FeatureManagerTests : IDisposable
     {
         var db = new TestDbContext(new DbContextOptionsBuilder<TestDbContext>().UseSqlite(_connection).Options, _catalog);
         db.Database.EnsureCreated();
-        return new FeatureManager(db, _catalog, cache ?? new MemoryCache(new MemoryCacheOptions()), NullLogger<FeatureManager>.Instance);
+        return new FeatureManager(db, _catalog, cache ?? new MemoryCache(new MemoryCacheOptions()), NullLogger<FeatureManager>.Instance, Kvalitetsportal.Audit.NullAuditTrail.Instance);
     }
 
     [Fact]
