@@ -232,7 +232,7 @@ public sealed class ContentItemTests(ContentsPortal portal) : IClassFixture<Cont
         var submitted = await anna.PostFieldsAsync(Edit(id), Edit(id), [.. Fields(title, "Klar beskrivning"), ("Revision", newRevision.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.True((await portal.LatestAsync(id))!.Published);
-        Assert.DoesNotContain("data-autosave-url", await anna.GetStringAsync(Edit(id)));
+        Assert.DoesNotContain("/autospara", await anna.GetStringAsync(Edit(id)));
     }
 
     [Fact]

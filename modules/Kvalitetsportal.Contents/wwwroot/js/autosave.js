@@ -5,7 +5,7 @@
 (function () {
     'use strict';
 
-    var form = document.querySelector('form[data-autosave-url]');
+    var form = document.querySelector('form[data-autosave-url]:not([data-autosave-url=""])');
     if (!form || !window.fetch || !window.FormData) {
         return;
     }
