@@ -1,4 +1,10 @@
 using System.Net;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Contents.Permissions;
+using Kvalitetsportal.Contents.Queries;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -292,6 +298,54 @@ public sealed class ContentItemTests(ContentsPortal portal) : IClassFixture<Cont
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal(1, await portal.CountAsync(title));
+    }
+
+    [Fact]
+    public async Task The_list_pages_by_25_with_links_that_keep_the_filter_and_mark_the_current_page()
+    {
+        var anna = await portal.AnnaAsync();
+        var prefix = Unique("Sidad");
+        await using (var scope = portal.CreateScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            var annaId = await UsersArrange.UserIdAsync(portal, PortalFactory.EmployeeEmail);
+            for (var i = 0; i < 27; i++)
+            {
+                await manager.CreateAsync(ContentsPortal.Definition(), new ContentChange($"{prefix} {i:00}", null, new JsonObject { ["beskrivning"] = "x" }), annaId, publish: true);
+            }
+        }
+
+        var query = "?q=" + Uri.EscapeDataString(prefix) + "&sortering=titel";
+        var first = WebUtility.HtmlDecode(await anna.GetStringAsync(ContentsPortal.List + query));
+        Assert.Contains("27 träffar.", first);
+        Assert.Contains($"{prefix} 00</a>", first);
+        Assert.DoesNotContain($"{prefix} 25</a>", first);
+        Assert.Contains("aria-current=\"page\">Sida 1<", first);
+        var secondUrl = ContentsPortal.List + query.Replace("sortering=titel", "sortering=titel&sida=2", StringComparison.Ordinal);
+        Assert.Contains($"href=\"{secondUrl}\"", first.Replace("&amp;", "&", StringComparison.Ordinal));
+
+        var second = WebUtility.HtmlDecode(await anna.GetStringAsync(secondUrl));
+        Assert.Contains($"{prefix} 25</a>", second);
+        Assert.Contains($"{prefix} 26</a>", second);
+        Assert.DoesNotContain($"{prefix} 00</a>", second);
+        Assert.Contains("aria-current=\"page\">Sida 2<", second);
+        Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync(ContentsPortal.List + "?sida=99999999999&enhet=abc&sortering=okand")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_mine_does_not_open_the_list_to_a_user_who_may_create_but_not_view()
+    {
+        await portal.ArrangeAsync();
+        var role = "BaraSkapa" + Guid.NewGuid().ToString("N")[..6];
+        await UsersArrange.CreateRoleAsync(portal, role, ContentPermissions.Name(ContentsPortal.Type, ContentAction.Create));
+        var userId = await UsersArrange.CreateUserAsync(portal, $"skapare.{Guid.NewGuid():N}@kvalitetsportal.local", "Skapare", role);
+        await using var scope = portal.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<IContentManager>().CreateAsync(ContentsPortal.Definition(), new ContentChange("Skapat men osynligt", null, []), userId, publish: true);
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Role, role)], "test"));
+
+        var page = await scope.ServiceProvider.GetRequiredService<ContentListQuery>().PageAsync(user, ContentsPortal.Definition(), new ContentFilter { OnlyMine = true });
+
+        Assert.Empty(page.Items);
     }
 
     private static byte[] Pdf(int size)
