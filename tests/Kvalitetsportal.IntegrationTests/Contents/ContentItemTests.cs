@@ -330,6 +330,14 @@ public sealed class ContentItemTests(ContentsPortal portal) : IClassFixture<Cont
         Assert.DoesNotContain($"{prefix} 00</a>", second);
         Assert.Contains("aria-current=\"page\">Sida 2<", second);
         Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync(ContentsPortal.List + "?sida=99999999999&enhet=abc&sortering=okand")).StatusCode);
+
+        // The start page shows ten of Anna's items and links to all of them.
+        var start = WebUtility.HtmlDecode(await anna.GetStringAsync("/"));
+        Assert.Equal(10, Regex.Count(start, "href=\"/innehall/Testforslag/[0-9a-f]{32}\""));
+        Assert.Contains("href=\"/innehall/mina\"", start);
+        var mine = WebUtility.HtmlDecode(await anna.GetStringAsync("/innehall/mina"));
+        Assert.Contains($"{prefix} 26</a>", mine);
+        Assert.Contains("href=\"/innehall/mina?sida=2\"", mine);
     }
 
     [Fact]
