@@ -23,6 +23,8 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         services.AddSingleton<INavigationProvider, ContentsNavigation>();
+        services.AddSingleton<ContentItems.OneTimeFormTokens>();
+        services.AddSingleton<IStartPageSectionProvider, MyItems.MyItemsSectionProvider>();
     }
 }
 
@@ -33,6 +35,11 @@ public sealed class ContentsNavigation : INavigationProvider
         if (menuName == Menus.Admin)
         {
             items.Add(new MenuItem("Innehållstyper", "/admin/innehallstyper", 300, ContentPermissions.ManageContentTypesName, "Innehåll"));
+        }
+        else if (menuName == Menus.Portal)
+        {
+            // One entry for all types: which types a user may use is decided per request on /innehall.
+            items.Add(new MenuItem("Innehåll", "/innehall", 100));
         }
     }
 }

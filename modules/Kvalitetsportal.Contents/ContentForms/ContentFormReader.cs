@@ -116,7 +116,8 @@ public sealed class ContentFormReader(IFileStore files, IDataProtectionProvider 
         var name = ContentFormModel.InputName(field);
         var removed = posted[name + ".remove"].ToHashSet(StringComparer.Ordinal);
         var kept = (previous?.Deserialize<List<StoredFile>>(JsonSerializerOptions.Web) ?? []).Where(f => !removed.Contains(f.Id)).ToList();
-        kept.AddRange(Unprotect(posted[name + ".pending"].ToString()).Where(f => !removed.Contains(f.Id)));
+        // A pending upload may already be saved in the item (an autosave stored it): keep it once.
+        kept.AddRange(Unprotect(posted[name + ".pending"].ToString()).Where(f => !removed.Contains(f.Id) && !kept.Exists(k => k.Id == f.Id)));
 
         var maxBytes = (long)(field.MaxFileSizeKb ?? FileLimits.DefaultMaxKb) * 1024;
         foreach (var upload in posted.Files.GetFiles(name).Where(f => f.Length > 0 || f.FileName.Length > 0))

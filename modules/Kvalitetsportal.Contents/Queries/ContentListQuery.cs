@@ -61,13 +61,14 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAuthorizer autho
         }
 
         var query = db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentType == type.Name && i.Latest);
-        if (filter.OnlyMine || !await authorizer.CanViewAllAsync(user, type, cancellationToken))
+        var canViewAll = await authorizer.CanViewAllAsync(user, type, cancellationToken);
+        if (!canViewAll && !await authorizer.CanViewOwnAsync(user, type, cancellationToken))
         {
-            if (!filter.OnlyMine && !await authorizer.CanViewOwnAsync(user, type, cancellationToken))
-            {
-                return null;
-            }
+            return null; // "only mine" does not open the list to someone who may not view the type at all
+        }
 
+        if (filter.OnlyMine || !canViewAll)
+        {
             query = query.Where(i => i.OwnerId == userId);
         }
 

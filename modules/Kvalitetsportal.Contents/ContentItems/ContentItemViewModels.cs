@@ -1,0 +1,189 @@
+using Kvalitetsportal.Contents.ContentForms;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Contents.Queries;
+using Kvalitetsportal.Organisation.Data;
+
+namespace Kvalitetsportal.Contents.ContentItems;
+
+/// <summary>A type the user may work with, on /innehall.</summary>
+public sealed record ContentTypeLink(ContentTypeDefinition Type, bool CanCreate);
+
+public sealed class ContentTypesViewModel
+{
+    public required IReadOnlyList<ContentTypeLink> Types { get; init; }
+}
+
+/// <summary>One column value of a list row.</summary>
+public sealed record ContentListRow(ContentItem Item, IReadOnlyList<string> Columns, string? UnitName, string State);
+
+public sealed class ContentListViewModel
+{
+    public required ContentTypeDefinition Type { get; init; }
+
+    public required IReadOnlyList<ContentFieldDefinition> ListFields { get; init; }
+
+    public required IReadOnlyList<ContentListRow> Rows { get; init; }
+
+    public required ContentPage Page { get; init; }
+
+    public required IReadOnlyList<UnitOption> Units { get; init; }
+
+    public required IReadOnlyList<string> States { get; init; }
+
+    public bool CanCreate { get; init; }
+
+    public string? Text { get; init; }
+
+    public int? UnitId { get; init; }
+
+    public string? State { get; init; }
+
+    public bool OnlyMine { get; init; }
+
+    public string Sort { get; init; } = ContentItemUrls.SortNewest;
+
+    /// <summary>The list's URL with the current filters and another page number.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("q", Text);
+        Add("enhet", UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("status", State);
+        Add("mina", OnlyMine ? "1" : null);
+        Add("sortering", Sort == ContentItemUrls.SortNewest ? null : Sort);
+        Add("sida", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return ContentItemUrls.List(Type.Name) + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+    }
+}
+
+/// <summary>A field as the detail page shows it.</summary>
+public sealed record ContentFieldDisplay(ContentFieldDefinition Field, string Text, string? Html, IReadOnlyList<(string Name, string Url, long Size)> Files);
+
+public sealed class ContentDetailViewModel
+{
+    public required ContentTypeDefinition Type { get; init; }
+
+    public required ContentItem Item { get; init; }
+
+    public required IReadOnlyList<ContentFieldDisplay> Fields { get; init; }
+
+    public string? UnitName { get; init; }
+
+    public required string State { get; init; }
+
+    public string? OwnerName { get; init; }
+
+    public bool CanEdit { get; init; }
+
+    public bool CanDelete { get; init; }
+
+    public bool IsDraft => !Item.Published;
+
+    public string Reference => ContentItemUrls.Reference(Item.ContentItemId);
+}
+
+/// <summary>A difference between what is saved now and what the user sent, shown after a conflict.</summary>
+public sealed record ContentConflictRow(string Label, string Saved, string Yours);
+
+public sealed class ContentEditorViewModel
+{
+    public required ContentFormModel Form { get; init; }
+
+    /// <summary>The item being edited; null on the create page.</summary>
+    public ContentItem? Item { get; init; }
+
+    /// <summary>The one-time token of the create form.</summary>
+    public string? FormToken { get; init; }
+
+    /// <summary>Set after a save that lost against someone else's: what is saved now against the user's values.</summary>
+    public IReadOnlyList<ContentConflictRow>? Conflicts { get; init; }
+
+    public string? ConflictAuthor { get; init; }
+
+    public ContentTypeDefinition Type => Form.Type;
+
+    public bool IsDraft => Item is null ? Type.Drafts : !Item.Published;
+
+    /// <summary>Autosave runs on the edit page of the user's own draft.</summary>
+    public bool Autosave { get; init; }
+}
+
+public sealed class ContentDeleteViewModel
+{
+    public required ContentTypeDefinition Type { get; init; }
+
+    public required ContentItem Item { get; init; }
+}
+
+public static class ContentItemUrls
+{
+    public const string Root = "/innehall";
+    public const string Mine = "/innehall/mina";
+    public const string SortNewest = "nyast";
+    public const string SortOldest = "aldst";
+    public const string SortTitle = "titel";
+    public const string SortTitleDescending = "titel-omvand";
+
+    public static string List(string type) => $"{Root}/{type}";
+
+    public static string Create(string type) => $"{Root}/{type}/ny";
+
+    public static string Detail(string type, string id) => $"{Root}/{type}/{id}";
+
+    public static string Edit(string type, string id) => $"{Root}/{type}/{id}/redigera";
+
+    public static string Delete(string type, string id) => $"{Root}/{type}/{id}/ta-bort";
+
+    public static string Autosave(string type, string id) => $"{Root}/{type}/{id}/autospara";
+
+    public static string File(string type, string id, string fileId) => $"{Root}/{type}/{id}/fil/{fileId}";
+
+    /// <summary>The short reference a receipt shows: the first eight characters of the id, upper case.</summary>
+    public static string Reference(string contentItemId) => contentItemId[..Math.Min(8, contentItemId.Length)].ToUpperInvariant();
+
+    public static ContentSort ParseSort(string? value) => value switch
+    {
+        SortOldest => ContentSort.Oldest,
+        SortTitle => ContentSort.Title,
+        SortTitleDescending => ContentSort.TitleDescending,
+        _ => ContentSort.Newest,
+    };
+}
+
+/// <summary>Dates as a Swedish reader expects them: local (Stockholm) time.</summary>
+public static class ContentDates
+{
+    private static readonly TimeZoneInfo Stockholm = FindStockholm();
+    private static readonly System.Globalization.CultureInfo Swedish = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+
+    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm);
+
+    public static string Date(DateTime utc) => Local(utc).ToString("yyyy-MM-dd", Swedish);
+
+    public static string DateAndTime(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", Swedish);
+
+    public static string Time(DateTime utc) => Local(utc).ToString("HH:mm", Swedish);
+
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TimeZoneInfo FindStockholm()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
