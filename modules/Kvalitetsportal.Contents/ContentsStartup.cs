@@ -20,6 +20,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<Queries.ContentListQuery>();
+        services.AddScoped<ContentExport.ContentExporter>();
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         services.AddSingleton<INavigationProvider, ContentsNavigation>();
