@@ -1,9 +1,12 @@
+using Kvalitetsportal.Contents.ContentApi;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,11 +23,20 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<Queries.ContentListQuery>();
+        services.AddScoped<ContentExport.ContentExporter>();
+        services.AddScoped<ContentApi.ContentApiInput>();
+        services.AddContentApiOpenApi();
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         services.AddSingleton<INavigationProvider, ContentsNavigation>();
         services.AddSingleton<ContentItems.OneTimeFormTokens>();
         services.AddSingleton<IStartPageSectionProvider, MyItems.MyItemsSectionProvider>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        ContentApiEndpoints.Map(endpoints);
+        endpoints.MapOpenApi(ContentApiOpenApi.DocumentPath);
     }
 }
 

@@ -56,6 +56,16 @@ public sealed class UsersStartup : IFeatureStartup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+
+            // The JSON API (/api/...) answers 401 and 403 instead of redirecting to the sign-in page.
+            var redirectToLogin = options.Events.OnRedirectToLogin;
+            var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                ? ApiStatusAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Du är inte inloggad.")
+                : redirectToLogin(context);
+            options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
+                ? ApiStatusAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Du saknar behörighet.")
+                : redirectToAccessDenied(context);
         });
 
         services.Configure<RateLimiterOptions>(options =>
@@ -75,6 +85,15 @@ public sealed class UsersStartup : IFeatureStartup
         services.AddSingleton<INavigationProvider, UsersNavigation>();
         services.AddScoped<IRecipeStepHandler, RolesStep>();
         services.AddScoped<IRecipeStepHandler, UsersStep>();
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A status with a small problem+json body, so no HTML error page is put in its place.</summary>
+    private static Task ApiStatusAsync(HttpContext context, int statusCode, string title)
+    {
+        context.Response.StatusCode = statusCode;
+        return context.Response.WriteAsJsonAsync(new { title, status = statusCode }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 }
 

@@ -1,0 +1,192 @@
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using CsvHelper;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Fields;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Contents.Queries;
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Organisation.Data;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+
+namespace Kvalitetsportal.Contents.ContentExport;
+
+/// <summary>An export about to be written: its column headers and its rows, read from the database batch by batch.</summary>
+public sealed record ContentExportData(ContentTypeDefinition Type, IReadOnlyList<string> Headers, IAsyncEnumerable<string[]> Rows);
+
+/// <summary>
+/// Exports exactly what the user may see of a type, with the list's filters
+/// (<see cref="ContentListQuery.VisibleAsync"/>, never a query of its own). Rows are read in
+/// batches of <see cref="BatchSize"/>, each a short query, so a large export neither holds the
+/// database nor keeps every item in memory.
+/// </summary>
+public sealed class ContentExporter(ContentListQuery list, PortalDbContext db)
+{
+    public const int BatchSize = 1000;
+
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    /// <summary>The rows the user may see, or null when the user may see none of the type's items.</summary>
+    public async Task<ContentExportData?> OpenAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentFilter filter, CancellationToken cancellationToken)
+    {
+        var query = await list.VisibleAsync(user, type, filter, cancellationToken);
+        if (query is null)
+        {
+            return null;
+        }
+
+        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        return new ContentExportData(type, Headers(type), RowsAsync(query, type, units, cancellationToken));
+    }
+
+    /// <summary>Referens, the title, unit, state, each field by its label, created and modified. Repeated labels get the field's technical name added.</summary>
+    public static IReadOnlyList<string> Headers(ContentTypeDefinition type)
+    {
+        var fields = type.OrderedFields.ToList();
+        var headers = new List<string> { "Referens", string.IsNullOrWhiteSpace(type.TitleLabel) ? "Titel" : type.TitleLabel.Trim(), "Enhet", "Status" };
+        headers.AddRange(fields.Select(f => f.Label.Trim()));
+        headers.Add("Skapad");
+        headers.Add("Ändrad");
+
+        // Excel's filters and MiniExcel's columns need unique headers.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = ExportCells.Neutralise(headers[i].Length == 0 ? $"Kolumn {i + 1}" : headers[i]);
+            if (seen.Contains(header))
+            {
+                var fieldIndex = i - 4;
+                header = fieldIndex >= 0 && fieldIndex < fields.Count ? $"{header} ({fields[fieldIndex].Name})" : $"{header} ({i + 1})";
+            }
+
+            var candidate = header;
+            for (var n = 2; !seen.Add(candidate); n++)
+            {
+                candidate = $"{header} {n}";
+            }
+
+            headers[i] = candidate;
+        }
+
+        return headers;
+    }
+
+    public static string StateText(ContentItem item) =>
+        !string.IsNullOrWhiteSpace(item.WorkflowState) ? item.WorkflowState : item.Published ? "Publicerad" : "Utkast";
+
+    public static string[] Row(ContentItem item, ContentTypeDefinition type, UnitDirectory units)
+    {
+        var data = item.GetData();
+        var cells = new List<string>
+        {
+            ExportCells.Reference(item.ContentItemId),
+            item.DisplayText,
+            units.NameOf(item.OrganisationUnitId) ?? "",
+            StateText(item),
+        };
+        cells.AddRange(type.OrderedFields.Select(f => FieldValues.ToDisplayText(f, data[f.Name])));
+        cells.Add(ExportCells.LocalTime(item.CreatedUtc));
+        cells.Add(ExportCells.LocalTime(item.ModifiedUtc));
+        return [.. cells.Select(ExportCells.Neutralise)];
+    }
+
+    /// <summary>Semicolon-separated UTF-8 with a byte order mark, as Swedish Excel opens it. Writes asynchronously only.</summary>
+    public static async Task WriteCsvAsync(ContentExportData export, Stream output, CancellationToken cancellationToken)
+    {
+        var options = CsvWriterOptions.Default with
+        {
+            Separator = ';',
+            NewLine = "\r\n",
+            WriteByteOrderMark = true,
+            Injection = CsvInjection.None, // done by ExportCells.Neutralise, the same for both formats
+        };
+
+        await using var csv = CsvWriter.Create(output, options, true);
+        await csv.WriteRecordAsync([.. export.Headers], cancellationToken);
+        await foreach (var row in export.Rows.WithCancellation(cancellationToken))
+        {
+            await csv.WriteRecordAsync(row, cancellationToken);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// An Excel workbook with a styled, frozen header row and a filter. MiniExcel needs a seekable
+    /// stream (it completes the zip at the end), so callers pass a temporary file, not the response.
+    /// </summary>
+    public static async Task WriteXlsxAsync(ContentExportData export, Stream seekableOutput, CancellationToken cancellationToken)
+    {
+        var configuration = new OpenXmlConfiguration
+        {
+            TableStyles = TableStyles.Default,
+            AutoFilter = true,
+            FastMode = true,
+            EnableAutoWidth = false,
+        };
+
+        await using var rows = export.Rows.GetAsyncEnumerator(cancellationToken);
+        var first = await rows.MoveNextAsync() ? rows.Current : null;
+        if (first is null)
+        {
+            // MiniExcel takes the header from the first row; with none, write the header as a plain row.
+            IDictionary<string, object> header = Enumerable.Range(0, export.Headers.Count).ToDictionary(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), i => (object)export.Headers[i]);
+            await MiniExcel.SaveAsAsync(seekableOutput, new[] { header }, printHeader: false, sheetName: SheetName(export.Type), excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
+            return;
+        }
+
+        await MiniExcel.SaveAsAsync(seekableOutput, AsDictionaries(export.Headers, first, rows), sheetName: SheetName(export.Type), excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The download's name, e.g. "forbattringsforslag-2026-11-26.xlsx" (the date in Sweden).</summary>
+    public static string FileName(ContentTypeDefinition type, DateTimeOffset now, string extension) =>
+        $"{type.Name.ToLowerInvariant()}-{ExportCells.LocalDate(now)}.{extension}";
+
+    private static string SheetName(ContentTypeDefinition type)
+    {
+        var name = new string([.. type.DisplayName.Where(c => c is not (':' or '\\' or '/' or '?' or '*' or '[' or ']'))]).Trim();
+        return name.Length == 0 ? type.Name[..Math.Min(31, type.Name.Length)] : name[..Math.Min(31, name.Length)];
+    }
+
+    private static async IAsyncEnumerable<IDictionary<string, object>> AsDictionaries(IReadOnlyList<string> headers, string[] first, IAsyncEnumerator<string[]> rest)
+    {
+        yield return ToDictionary(headers, first);
+        while (await rest.MoveNextAsync())
+        {
+            yield return ToDictionary(headers, rest.Current);
+        }
+    }
+
+    private static Dictionary<string, object> ToDictionary(IReadOnlyList<string> headers, string[] row)
+    {
+        var dictionary = new Dictionary<string, object>(headers.Count, StringComparer.Ordinal);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            dictionary[headers[i]] = row[i];
+        }
+
+        return dictionary;
+    }
+
+    private static async IAsyncEnumerable<string[]> RowsAsync(IQueryable<ContentItem> query, ContentTypeDefinition type, UnitDirectory units, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Pages ordered by the list's sort (which ends with the row id, so pages never overlap);
+        // each page is its own short query, so a slow download never holds a database lock.
+        for (var skip = 0; ; skip += BatchSize)
+        {
+            var batch = await query.Skip(skip).Take(BatchSize).ToListAsync(cancellationToken);
+            foreach (var item in batch)
+            {
+                yield return Row(item, type, units);
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                yield break;
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Queries;
+using Microsoft.AspNetCore.Http;
+
+namespace Kvalitetsportal.Contents.ContentExport;
+
+/// <summary>
+/// The query string of a content list (<c>/innehall/{type}</c>) as a <see cref="ContentFilter"/>:
+/// <c>q</c>, <c>enhet</c>, <c>status</c>, <c>mina=1</c>, <c>sortering</c> (nyast, aldst, titel,
+/// titel-omvand), <c>sida</c> and <c>storlek</c>. Exports and the API read the same parameters, so a
+/// link to a list can be turned into an export of exactly that list. A value that cannot be read is
+/// ignored, as the list page does, rather than refused.
+/// </summary>
+public static class ContentListParameters
+{
+    public const string Text = "q";
+    public const string Unit = "enhet";
+    public const string State = "status";
+    public const string Mine = "mina";
+    public const string Sort = "sortering";
+    public const string Page = "sida";
+    public const string PageSize = "storlek";
+
+    public static ContentFilter Parse(IQueryCollection query, int defaultPageSize = 25) => new()
+    {
+        Text = NullIfEmpty(query[Text].ToString()),
+        UnitId = int.TryParse(query[Unit], NumberStyles.None, CultureInfo.InvariantCulture, out var unit) ? unit : null,
+        WorkflowState = NullIfEmpty(query[State].ToString()),
+        OnlyMine = query[Mine].ToString() is "1" or "true" or "ja",
+        Sort = ParseSort(query[Sort].ToString()),
+        Page = int.TryParse(query[Page], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1,
+        PageSize = int.TryParse(query[PageSize], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
+            ? Math.Min(size, ContentListQuery.MaxPageSize)
+            : defaultPageSize,
+    };
+
+    public static ContentSort ParseSort(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "aldst" => ContentSort.Oldest,
+        "titel" => ContentSort.Title,
+        "titel-omvand" => ContentSort.TitleDescending,
+        _ => ContentSort.Newest,
+    };
+
+    /// <summary>The type named in a URL: its technical name, also in other letter case ("forbattringsforslag").</summary>
+    public static async Task<ContentTypeDefinition?> FindTypeAsync(IContentDefinitionStore store, string name, CancellationToken cancellationToken)
+    {
+        var all = await store.GetAllAsync(cancellationToken);
+        return all.GetValueOrDefault(name)
+            ?? all.Values.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
