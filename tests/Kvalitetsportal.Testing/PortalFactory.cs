@@ -34,6 +34,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Module and theme assets (/_content/...) are served from their projects, as in Development.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Portal:DataFolder", _dataFolder);
         builder.UseSetting("Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Setup:SamplePassword", SamplePassword);

@@ -65,3 +65,16 @@ public sealed class HealthAndErrorTests(PortalFactory portal) : IClassFixture<Po
         Assert.DoesNotContain("&#xF6;", html);
     }
 }
+
+public sealed class StaticAssetTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("/_content/Kvalitetsportal.Themes.Portal/css/portal.css")]
+    [InlineData("/_content/Kvalitetsportal.Themes.Admin/css/admin.css")]
+    [InlineData("/_content/Kvalitetsportal.Contents/js/autosave.js")]
+    public async Task Theme_and_module_assets_are_served(string path)
+    {
+        var response = await PortalClient.Create(portal).GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
