@@ -23,6 +23,8 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         services.AddSingleton<INavigationProvider, ContentsNavigation>();
+        services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentTypesStep>();
+        services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentPermissionsStep>();
     }
 }
 
