@@ -72,10 +72,10 @@ public sealed class TypesController(
         return Redirect($"{Base}/{type.Name}");
     }
 
-    [HttpGet("{name}")]
-    public async Task<IActionResult> Details(string name, CancellationToken cancellationToken)
+    [HttpGet("{typeName}")]
+    public async Task<IActionResult> Details(string typeName, CancellationToken cancellationToken)
     {
-        var type = await store.GetAsync(name, cancellationToken);
+        var type = await store.GetAsync(typeName, cancellationToken);
         if (type is null)
         {
             return NotFound();
@@ -92,10 +92,10 @@ public sealed class TypesController(
         return View("Details", new TypeDetailsModel { Type = type, Roles = rows });
     }
 
-    [HttpGet("{name}/installningar")]
-    public async Task<IActionResult> Settings(string name, CancellationToken cancellationToken)
+    [HttpGet("{typeName}/installningar")]
+    public async Task<IActionResult> Settings(string typeName, CancellationToken cancellationToken)
     {
-        var type = await store.GetAsync(name, cancellationToken);
+        var type = await store.GetAsync(typeName, cancellationToken);
         if (type is null)
         {
             return NotFound();
@@ -112,10 +112,10 @@ public sealed class TypesController(
         });
     }
 
-    [HttpPost("{name}/installningar")]
-    public async Task<IActionResult> Settings(string name, TypeSettingsForm form, CancellationToken cancellationToken)
+    [HttpPost("{typeName}/installningar")]
+    public async Task<IActionResult> Settings(string typeName, TypeSettingsForm form, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(name, cancellationToken);
+        var stored = await store.GetAsync(typeName, cancellationToken);
         if (stored is null)
         {
             return NotFound();
@@ -140,10 +140,10 @@ public sealed class TypesController(
         return Redirect($"{Base}/{type.Name}");
     }
 
-    [HttpGet("{name}/falt/nytt")]
-    public async Task<IActionResult> AddField(string name, CancellationToken cancellationToken)
+    [HttpGet("{typeName}/falt/nytt")]
+    public async Task<IActionResult> AddField(string typeName, CancellationToken cancellationToken)
     {
-        var type = await store.GetAsync(name, cancellationToken);
+        var type = await store.GetAsync(typeName, cancellationToken);
         if (type is null)
         {
             return NotFound();
@@ -152,10 +152,10 @@ public sealed class TypesController(
         return View("Field", await FillAsync(new FieldForm { IsNew = true, Kind = FieldKind.ShortText }, type, cancellationToken));
     }
 
-    [HttpPost("{name}/falt/nytt")]
-    public async Task<IActionResult> AddField(string name, FieldForm form, CancellationToken cancellationToken)
+    [HttpPost("{typeName}/falt/nytt")]
+    public async Task<IActionResult> AddField(string typeName, FieldForm form, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(name, cancellationToken);
+        var stored = await store.GetAsync(typeName, cancellationToken);
         if (stored is null)
         {
             return NotFound();
@@ -203,11 +203,11 @@ public sealed class TypesController(
         return Redirect($"{Base}/{type.Name}#falt");
     }
 
-    [HttpGet("{name}/falt/{field}")]
-    public async Task<IActionResult> EditField(string name, string field, CancellationToken cancellationToken)
+    [HttpGet("{typeName}/falt/{fieldName}")]
+    public async Task<IActionResult> EditField(string typeName, string fieldName, CancellationToken cancellationToken)
     {
-        var type = await store.GetAsync(name, cancellationToken);
-        var existing = type?.Field(field);
+        var type = await store.GetAsync(typeName, cancellationToken);
+        var existing = type?.Field(fieldName);
         if (type is null || existing is null)
         {
             return NotFound();
@@ -216,11 +216,11 @@ public sealed class TypesController(
         return View("Field", await FillAsync(FieldForm.From(existing), type, cancellationToken));
     }
 
-    [HttpPost("{name}/falt/{field}")]
-    public async Task<IActionResult> EditField(string name, string field, FieldForm form, CancellationToken cancellationToken)
+    [HttpPost("{typeName}/falt/{fieldName}")]
+    public async Task<IActionResult> EditField(string typeName, string fieldName, FieldForm form, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(name, cancellationToken);
-        if (stored?.Field(field) is not { } original)
+        var stored = await store.GetAsync(typeName, cancellationToken);
+        if (stored?.Field(fieldName) is not { } original)
         {
             return NotFound();
         }
@@ -234,7 +234,7 @@ public sealed class TypesController(
         form.Label = form.Label?.Trim() ?? "";
 
         var type = FieldKinds.Clone(stored);
-        var edited = type.Field(field)!;
+        var edited = type.Field(fieldName)!;
         if (form.ModuleField)
         {
             CheckLabelAndHint(form);
@@ -256,11 +256,11 @@ public sealed class TypesController(
         return Redirect($"{Base}/{type.Name}#falt");
     }
 
-    [HttpGet("{name}/falt/{field}/ta-bort")]
-    public async Task<IActionResult> RemoveField(string name, string field, CancellationToken cancellationToken)
+    [HttpGet("{typeName}/falt/{fieldName}/ta-bort")]
+    public async Task<IActionResult> RemoveField(string typeName, string fieldName, CancellationToken cancellationToken)
     {
-        var type = await store.GetAsync(name, cancellationToken);
-        var existing = type?.Field(field);
+        var type = await store.GetAsync(typeName, cancellationToken);
+        var existing = type?.Field(fieldName);
         if (type is null || existing is null)
         {
             return NotFound();
@@ -277,11 +277,11 @@ public sealed class TypesController(
         return View("RemoveField", form);
     }
 
-    [HttpPost("{name}/falt/{field}/ta-bort")]
-    public async Task<IActionResult> RemoveFieldConfirmed(string name, string field, CancellationToken cancellationToken)
+    [HttpPost("{typeName}/falt/{fieldName}/ta-bort")]
+    public async Task<IActionResult> RemoveFieldConfirmed(string typeName, string fieldName, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(name, cancellationToken);
-        if (stored?.Field(field) is not { } existing)
+        var stored = await store.GetAsync(typeName, cancellationToken);
+        if (stored?.Field(fieldName) is not { } existing)
         {
             return NotFound();
         }
@@ -293,28 +293,28 @@ public sealed class TypesController(
         }
 
         var type = FieldKinds.Clone(stored);
-        type.Fields.RemoveAll(f => f.Name == field);
+        type.Fields.RemoveAll(f => f.Name == fieldName);
         if (!await SaveAsync(type, cancellationToken))
         {
             TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
             return Redirect($"{Base}/{stored.Name}");
         }
 
-        logger.LogInformation("Field {Field} removed from content type {ContentType} by {ActorId}", field, type.Name, ActorId);
+        logger.LogInformation("Field {Field} removed from content type {ContentType} by {ActorId}", fieldName, type.Name, ActorId);
         TempData["Message"] = $"Fältet {existing.Label} är borttaget från formuläret. Det som redan sparats i fältet finns kvar i ärendena.";
         return Redirect($"{Base}/{type.Name}#falt");
     }
 
-    [HttpPost("{name}/falt/{field}/flytta-upp")]
-    public Task<IActionResult> MoveUp(string name, string field, CancellationToken cancellationToken) => MoveAsync(name, field, -1, cancellationToken);
+    [HttpPost("{typeName}/falt/{fieldName}/flytta-upp")]
+    public Task<IActionResult> MoveUp(string typeName, string fieldName, CancellationToken cancellationToken) => MoveAsync(typeName, fieldName, -1, cancellationToken);
 
-    [HttpPost("{name}/falt/{field}/flytta-ned")]
-    public Task<IActionResult> MoveDown(string name, string field, CancellationToken cancellationToken) => MoveAsync(name, field, +1, cancellationToken);
+    [HttpPost("{typeName}/falt/{fieldName}/flytta-ned")]
+    public Task<IActionResult> MoveDown(string typeName, string fieldName, CancellationToken cancellationToken) => MoveAsync(typeName, fieldName, +1, cancellationToken);
 
-    [HttpGet("{name}/forhandsgranska")]
-    public async Task<IActionResult> Preview(string name, CancellationToken cancellationToken)
+    [HttpGet("{typeName}/forhandsgranska")]
+    public async Task<IActionResult> Preview(string typeName, CancellationToken cancellationToken)
     {
-        var type = await store.GetAsync(name, cancellationToken);
+        var type = await store.GetAsync(typeName, cancellationToken);
         if (type is null)
         {
             return NotFound();
@@ -324,10 +324,10 @@ public sealed class TypesController(
         return View("Preview", new PreviewModel { Type = type, Units = units });
     }
 
-    [HttpPost("{name}/behorigheter")]
-    public async Task<IActionResult> Grants(string name, [FromForm(Name = "Grants")] List<string>? grants, CancellationToken cancellationToken)
+    [HttpPost("{typeName}/behorigheter")]
+    public async Task<IActionResult> Grants(string typeName, [FromForm(Name = "Grants")] List<string>? grants, CancellationToken cancellationToken)
     {
-        var type = await store.GetAsync(name, cancellationToken);
+        var type = await store.GetAsync(typeName, cancellationToken);
         if (type is null)
         {
             return NotFound();
@@ -377,17 +377,17 @@ public sealed class TypesController(
         return Redirect($"{Base}/{type.Name}#behorigheter");
     }
 
-    private async Task<IActionResult> MoveAsync(string name, string field, int direction, CancellationToken cancellationToken)
+    private async Task<IActionResult> MoveAsync(string typeName, string fieldName, int direction, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(name, cancellationToken);
-        if (stored?.Field(field) is null)
+        var stored = await store.GetAsync(typeName, cancellationToken);
+        if (stored?.Field(fieldName) is null)
         {
             return NotFound();
         }
 
         var type = FieldKinds.Clone(stored);
         var ordered = type.OrderedFields.ToList();
-        var index = ordered.FindIndex(f => f.Name == field);
+        var index = ordered.FindIndex(f => f.Name == fieldName);
         var target = index + direction;
         if (target >= 0 && target < ordered.Count)
         {
