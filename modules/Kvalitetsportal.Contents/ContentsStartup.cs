@@ -22,6 +22,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<Queries.ContentListQuery>();
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
+        services.AddSingleton<IPermissionProvider, TypeAdmin.TypeAdminPermissions>();
         services.AddSingleton<INavigationProvider, ContentsNavigation>();
         services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentTypesStep>();
         services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentPermissionsStep>();
