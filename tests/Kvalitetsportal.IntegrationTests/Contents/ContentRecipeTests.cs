@@ -156,6 +156,21 @@ public sealed class ContentRecipeTests(UsersPortal portal) : IClassFixture<Users
             var error = await Assert.ThrowsAsync<RecipeException>(() => scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(new MemoryStream(Encoding.UTF8.GetBytes(unknownRole))));
             Assert.Equal("Steg 1 (\"contentPermissions\"): behörighet 1: rollen \"Ingen\" finns inte.", error.Message);
         }
+
+        // A rolled-back recipe leaves nothing behind, not even in the definitions cache that a later step reloaded.
+        var rolledBack = """
+            { "steps": [
+                { "name": "contentTypes", "types": [ { "name": "Spok", "displayName": "Spök" } ] },
+                { "name": "contentPermissions", "grants": [ { "role": "Medarbetare", "type": "Finnsinte", "actions": ["Create"] } ] }
+            ] }
+            """;
+        await using (var scope = portal.CreateScope())
+        {
+            var error = await Assert.ThrowsAsync<RecipeException>(() => scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(new MemoryStream(Encoding.UTF8.GetBytes(rolledBack))));
+            Assert.Equal("Steg 2 (\"contentPermissions\"): behörighet 1: innehållstypen \"Finnsinte\" finns inte.", error.Message);
+        }
+
+        Assert.Null(await TypeAsync("Spok"));
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(PortalClient admin, byte[] recipe)
