@@ -21,8 +21,9 @@ public sealed class TypeRecipesController(
     ContentDefinitionCache cache,
     ILogger<TypeRecipesController> logger) : Controller
 {
-    [HttpGet("exportera")]
-    public async Task<IActionResult> Export([FromQuery(Name = "typ")] List<string>? types, CancellationToken cancellationToken)
+    /// <summary>A post (from the list's button), so the download is not an admin "page" and carries the antiforgery token.</summary>
+    [HttpPost("exportera")]
+    public async Task<IActionResult> Export([FromForm(Name = "typ")] List<string>? types, CancellationToken cancellationToken)
     {
         var all = await store.GetAllAsync(cancellationToken);
         var chosen = types is { Count: > 0 } ? all.Values.Where(t => types.Contains(t.Name)).ToList() : [.. all.Values];
