@@ -28,9 +28,12 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddContentApiOpenApi();
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
+        services.AddSingleton<IPermissionProvider, TypeAdmin.TypeAdminPermissions>();
         services.AddSingleton<INavigationProvider, ContentsNavigation>();
         services.AddSingleton<ContentItems.OneTimeFormTokens>();
         services.AddSingleton<IStartPageSectionProvider, MyItems.MyItemsSectionProvider>();
+        services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentTypesStep>();
+        services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentPermissionsStep>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

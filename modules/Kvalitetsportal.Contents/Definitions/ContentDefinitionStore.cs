@@ -79,6 +79,14 @@ public sealed class ContentDefinitionStore(PortalDbContext db, ContentDefinition
 {
     public async Task<IReadOnlyDictionary<string, ContentTypeDefinition>> GetAllAsync(CancellationToken cancellationToken = default)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Inside a transaction (a recipe) the definitions may hold uncommitted changes that a
+            // rollback undoes, so they are read fresh and never put in the shared cache.
+            var records = await db.Set<ContentTypeRecord>().AsNoTracking().ToListAsync(cancellationToken);
+            return records.ToDictionary(r => r.Name, r => JsonSerializer.Deserialize<ContentTypeDefinition>(r.Definition, ContentDefinitionCache.Json)!, StringComparer.Ordinal);
+        }
+
         if (cache.IsStale)
         {
             cache.Replace(await db.Set<ContentTypeRecord>().AsNoTracking().ToListAsync(cancellationToken));

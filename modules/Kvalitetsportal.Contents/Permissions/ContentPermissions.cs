@@ -22,6 +22,7 @@ public sealed class ContentPermissions(ContentDefinitionCache definitions) : IPe
 {
     public const string ManageContentTypesName = "ManageContentTypes";
 
+    /// <summary>Declared by <see cref="TypeAdmin.TypeAdminPermissions"/>, a provider the convention test can construct.</summary>
     public static readonly Permission ManageContentTypes = new(ManageContentTypesName, "Hantera innehållstyper", "Skapa innehållstyper och ändra deras fält.");
 
     public static string Name(string typeName, ContentAction action) => $"Contents.{typeName}.{action}";
@@ -40,8 +41,7 @@ public sealed class ContentPermissions(ContentDefinitionCache definitions) : IPe
     public IEnumerable<Permission> GetPermissions() =>
         definitions.Current.Values
             .OrderBy(t => t.DisplayName, StringComparer.CurrentCulture)
-            .SelectMany(t => Enum.GetValues<ContentAction>().Select(a => For(t, a)))
-            .Prepend(ManageContentTypes);
+            .SelectMany(t => Enum.GetValues<ContentAction>().Select(a => For(t, a)));
 
     public IEnumerable<DefaultRoleGrant> GetDefaultGrants() => [];
 }

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Kvalitetsportal.Contents.ContentRecipes;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Permissions;
+using Kvalitetsportal.Modules;
+using Kvalitetsportal.Permissions;
+using Kvalitetsportal.Recipes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Kvalitetsportal.Contents.TypeAdmin;
+
+/// <summary>Content types out as a recipe file, and recipe files in through the recipe executor.</summary>
+[Admin]
+[RequirePermission(ContentPermissions.ManageContentTypesName)]
+[Route("admin/innehallstyper")]
+public sealed class TypeRecipesController(
+    IContentDefinitionStore store,
+    RecipeExecutor executor,
+    ContentDefinitionCache cache,
+    ILogger<TypeRecipesController> logger) : Controller
+{
+    /// <summary>A post (from the list's button), so the download is not an admin "page" and carries the antiforgery token.</summary>
+    [HttpPost("exportera")]
+    public async Task<IActionResult> Export([FromForm(Name = "typ")] List<string>? types, CancellationToken cancellationToken)
+    {
+        var all = await store.GetAllAsync(cancellationToken);
+        var chosen = types is { Count: > 0 } ? all.Values.Where(t => types.Contains(t.Name)).ToList() : [.. all.Values];
+        logger.LogInformation("{Count} content types exported by {ActorId}", chosen.Count, ActorId);
+        return File(ContentRecipeExport.Write(chosen), "application/json", ContentRecipeExport.FileName);
+    }
+
+    [HttpGet("importera")]
+    public IActionResult Import() => View("Import", new ImportForm());
+
+    [HttpPost("importera")]
+    [RequestSizeLimit(ImportForm.MaxBytes + 64 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ImportForm.MaxBytes + 64 * 1024)]
+    public async Task<IActionResult> Import(ImportForm form, CancellationToken cancellationToken)
+    {
+        if (form.File is null || form.File.Length == 0)
+        {
+            ModelState.AddModelError(nameof(form.File), "Välj en receptfil att importera.");
+            return View("Import", form);
+        }
+
+        if (form.File.Length > ImportForm.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(form.File), "Filen är större än 1 MB. Dela upp receptet i flera filer.");
+            return View("Import", form);
+        }
+
+        try
+        {
+            await using var stream = form.File.OpenReadStream();
+            await executor.ExecuteAsync(stream, cancellationToken: cancellationToken);
+        }
+        catch (RecipeException ex)
+        {
+            logger.LogInformation("Recipe import by {ActorId} refused: {Reason}", ActorId, ex.Message);
+            ModelState.AddModelError(nameof(form.File), $"Receptet importerades inte och ingenting har ändrats. {ex.Message}");
+            return View("Import", form);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "Recipe import by {ActorId} failed while saving", ActorId);
+            ModelState.AddModelError(nameof(form.File), "Receptet kunde inte sparas, och ingenting har ändrats. Försök igen.");
+            return View("Import", form);
+        }
+        finally
+        {
+            cache.Invalidate();
+        }
+
+        logger.LogInformation("Recipe imported by {ActorId}", ActorId);
+        TempData["Message"] = "Receptet är importerat.";
+        return Redirect("/admin/innehallstyper");
+    }
+
+    private string? ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+}
