@@ -12,13 +12,20 @@ namespace Kvalitetsportal.Recipes;
 /// </summary>
 public sealed class RecipeExecutor(IServiceProvider services, ILogger<RecipeExecutor> logger)
 {
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     /// <param name="beforeCommit">Runs inside the recipe's transaction after the last step (e.g. to record that setup is done).</param>
     public async Task ExecuteAsync(Stream recipeJson, Func<PortalDbContext, Task>? beforeCommit = null, CancellationToken cancellationToken = default)
     {
+        using var buffer = new MemoryStream();
+        await recipeJson.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
         JsonDocument document;
+        List<int> stepLines;
         try
         {
-            document = await JsonDocument.ParseAsync(recipeJson, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }, cancellationToken);
+            document = JsonDocument.Parse(bytes, Options);
+            stepLines = StepLines(bytes);
         }
         catch (JsonException ex)
         {
@@ -43,10 +50,11 @@ public sealed class RecipeExecutor(IServiceProvider services, ILogger<RecipeExec
                 foreach (var step in steps.EnumerateArray())
                 {
                     index++;
-                    var name = step.TryGetProperty("name", out var n) ? n.GetString() : null;
+                    var line = index <= stepLines.Count ? stepLines[index - 1] : 0;
+                    var name = step.ValueKind == JsonValueKind.Object && step.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
                     if (name is null || !handlers.TryGetValue(name, out var handler))
                     {
-                        throw new RecipeException($"Steg {index}: okänt steg \"{name}\".");
+                        throw new RecipeException($"Steg {index} (rad {line}): okänt steg \"{name}\".");
                     }
 
                     try
@@ -55,7 +63,13 @@ public sealed class RecipeExecutor(IServiceProvider services, ILogger<RecipeExec
                     }
                     catch (RecipeException ex)
                     {
-                        throw new RecipeException($"Steg {index} (\"{name}\"): {ex.Message}");
+                        throw new RecipeException($"Steg {index} (\"{name}\", rad {line}): {ex.Message}");
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // A recipe is input: whatever a step trips over is reported as a bad recipe, never a 500.
+                        logger.LogWarning(ex, "Recipe step {StepIndex} {StepName} failed", index, name);
+                        throw new RecipeException($"Steg {index} (\"{name}\", rad {line}): steget kunde inte genomföras. Kontrollera att alla värden har rätt form.");
                     }
 
                     logger.LogInformation("Recipe step {StepIndex} {StepName} done", index, name);
@@ -69,5 +83,34 @@ public sealed class RecipeExecutor(IServiceProvider services, ILogger<RecipeExec
                 await transaction.CommitAsync(cancellationToken);
             });
         }
+    }
+
+    /// <summary>The line on which each element of the top-level "steps" array starts, for messages.</summary>
+    private static List<int> StepLines(byte[] json)
+    {
+        var lines = new List<int>();
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var inSteps = false;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("steps"u8))
+            {
+                inSteps = true;
+            }
+            else if (inSteps && reader.CurrentDepth == 2 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String or JsonTokenType.Number or JsonTokenType.StartArray or JsonTokenType.Null or JsonTokenType.True or JsonTokenType.False)
+            {
+                lines.Add(1 + json.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n'));
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
+            }
+            else if (inSteps && reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.EndArray)
+            {
+                break;
+            }
+        }
+
+        return lines;
     }
 }

@@ -95,7 +95,7 @@ public sealed class ContentRecipeTests(UsersPortal portal) : IClassFixture<Users
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("class=\"error-summary\"", html);
-        Assert.Contains("Steg 3 (&quot;contentTypes&quot;): typen &quot;Trasig&quot;: Fältet &quot;Välj&quot; är ett val men har inga alternativ.", html);
+        Assert.Matches("Steg 3 \\(&quot;contentTypes&quot;, rad [0-9]+\\): typen &quot;Trasig&quot;: Fältet &quot;Välj&quot; är ett val men har inga alternativ.", html);
 
         Assert.Null(await TypeAsync("NyTyp"));
         Assert.Null(await TypeAsync("Trasig"));
@@ -112,7 +112,7 @@ public sealed class ContentRecipeTests(UsersPortal portal) : IClassFixture<Users
             ] }
             """;
         html = await (await UploadAsync(admin, Encoding.UTF8.GetBytes(secondStepBad))).Content.ReadAsStringAsync();
-        Assert.Contains("Steg 2 (&quot;contentPermissions&quot;): behörighet 1: okänd åtgärd &quot;Fly&quot;", html);
+        Assert.Matches("Steg 2 \\(&quot;contentPermissions&quot;, rad [0-9]+\\): behörighet 1: okänd åtgärd &quot;Fly&quot;", html);
         Assert.Null(await TypeAsync("Annan"));
 
         html = await (await UploadAsync(admin, "{ inte json"u8.ToArray())).Content.ReadAsStringAsync();
@@ -154,7 +154,7 @@ public sealed class ContentRecipeTests(UsersPortal portal) : IClassFixture<Users
         await using (var scope = portal.CreateScope())
         {
             var error = await Assert.ThrowsAsync<RecipeException>(() => scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(new MemoryStream(Encoding.UTF8.GetBytes(unknownRole))));
-            Assert.Equal("Steg 1 (\"contentPermissions\"): behörighet 1: rollen \"Ingen\" finns inte.", error.Message);
+            Assert.Matches("^Steg 1 \\(\"contentPermissions\", rad [0-9]+\\): behörighet 1: rollen \"Ingen\" finns inte\\.$", error.Message);
         }
 
         // A rolled-back recipe leaves nothing behind, not even in the definitions cache that a later step reloaded.
@@ -167,7 +167,7 @@ public sealed class ContentRecipeTests(UsersPortal portal) : IClassFixture<Users
         await using (var scope = portal.CreateScope())
         {
             var error = await Assert.ThrowsAsync<RecipeException>(() => scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(new MemoryStream(Encoding.UTF8.GetBytes(rolledBack))));
-            Assert.Equal("Steg 2 (\"contentPermissions\"): behörighet 1: innehållstypen \"Finnsinte\" finns inte.", error.Message);
+            Assert.Matches("^Steg 2 \\(\"contentPermissions\", rad [0-9]+\\): behörighet 1: innehållstypen \"Finnsinte\" finns inte\\.$", error.Message);
         }
 
         Assert.Null(await TypeAsync("Spok"));

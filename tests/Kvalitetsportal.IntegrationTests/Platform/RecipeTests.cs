@@ -32,6 +32,7 @@ public sealed class RecipeTests(PortalFactory portal) : IClassFixture<PortalFact
             ] }
             """);
         Assert.Contains("Steg 2", ex.Message);
+        Assert.Contains("rad 3", ex.Message); // the line where the failing step starts
         Assert.Contains("Okänd typ \"Planet\"", ex.Message);
         Assert.Equal(0, await CountUnitsAsync("RECEPT-1"));
     }
@@ -42,6 +43,17 @@ public sealed class RecipeTests(PortalFactory portal) : IClassFixture<PortalFact
         var ex = await RunFailingAsync("{ \"steps\": [\n  { \"name\": \"features\" \n ] }");
         Assert.Contains("inte giltig JSON", ex.Message);
         Assert.Contains("rad", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_step_with_values_of_the_wrong_shape_is_a_bad_recipe_not_a_crash()
+    {
+        var ex = await RunFailingAsync("""
+            { "steps": [
+              { "name": "users", "users": [ { "displayName": 42 } ] }
+            ] }
+            """);
+        Assert.Contains("Steg 1 (\"users\", rad 2)", ex.Message);
     }
 
     [Fact]
