@@ -112,11 +112,7 @@ public sealed class ContentItemsController(
 
         // A user who may create but not view gets an empty list, never their items through "mina".
         var page = canList ? await listQuery.PageAsync(User, definition, filter, cancellationToken) : new ContentPage([], 0, 1, PageSize);
-        var states = new List<string>();
-        if (canList && await listQuery.VisibleAsync(User, definition, new ContentFilter(), cancellationToken) is { } visible)
-        {
-            states = await visible.Where(i => i.WorkflowState != null).Select(i => i.WorkflowState!).Distinct().OrderBy(s => s).Take(50).ToListAsync(cancellationToken);
-        }
+        var states = canList ? await listQuery.StatesAsync(definition, cancellationToken) : [];
 
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
         var listFields = definition.OrderedFields.Where(f => f.ShowInList && f.Kind != FieldKind.RichText).ToList();

@@ -77,8 +77,9 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         // The lists: by type (newest first), by owner ("Mina ärenden"), by unit and state.
         builder.HasIndex(i => new { i.ContentType, i.Latest, i.ModifiedUtc });
         builder.HasIndex(i => new { i.OwnerId, i.Latest, i.ModifiedUtc });
-        builder.HasIndex(i => new { i.ContentType, i.Latest, i.OrganisationUnitId });
-        builder.HasIndex(i => new { i.ContentType, i.Latest, i.WorkflowState });
+        // Filter columns first, then the sort column, so a filtered page is read in index order.
+        builder.HasIndex(i => new { i.ContentType, i.Latest, i.OrganisationUnitId, i.ModifiedUtc });
+        builder.HasIndex(i => new { i.ContentType, i.Latest, i.WorkflowState, i.ModifiedUtc });
         builder.HasIndex(i => new { i.ContentItemId, i.Latest });
         builder.HasIndex(i => new { i.ContentItemId, i.Version }).IsUnique();
     }

@@ -4,6 +4,7 @@ using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kvalitetsportal.Contents.Queries;
 
@@ -47,8 +48,25 @@ public sealed record ContentPage(IReadOnlyList<ContentItem> Items, int TotalCoun
 }
 
 /// <summary>Lists the latest versions of a type's items that the user may see, trimmed on the server.</summary>
-public sealed class ContentListQuery(PortalDbContext db, ContentAuthorizer authorizer)
+public sealed class ContentListQuery(PortalDbContext db, ContentAuthorizer authorizer, IMemoryCache cache)
 {
+    /// <summary>
+    /// The workflow states a type's items are in, for the list's filter. Names only, never counts;
+    /// cached for a minute because finding them reads every item of the type.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StatesAsync(ContentTypeDefinition type, CancellationToken cancellationToken = default) =>
+        await cache.GetOrCreateAsync("Kvalitetsportal.Contents.States:" + type.Name, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return (IReadOnlyList<string>)await db.Set<ContentItem>().AsNoTracking()
+                .Where(i => i.ContentType == type.Name && i.Latest && i.WorkflowState != null)
+                .Select(i => i.WorkflowState!)
+                .Distinct()
+                .OrderBy(s => s)
+                .Take(50)
+                .ToListAsync(cancellationToken);
+        }) ?? [];
+
     public const int MaxPageSize = 200;
 
     /// <summary>The query for everything the user may see of the type with the filter applied, unpaged (exports use it).</summary>
@@ -119,8 +137,23 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAuthorizer autho
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new ContentPage(items, total, page, pageSize);
+        return new ContentPage(await PageOfAsync(query, page, pageSize, cancellationToken), total, page, pageSize);
+    }
+
+    /// <summary>
+    /// A "deferred join": the offset walks the index for ids only, then just the page's rows are
+    /// read. Page 500 then costs little more than page 1, whatever the size of the rows' JSON.
+    /// </summary>
+    private async Task<List<ContentItem>> PageOfAsync(IQueryable<ContentItem> query, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var ids = await query.Select(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<ContentItem>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
     }
 
     /// <summary>"Mina ärenden": the user's own items across all types, newest first.</summary>
@@ -134,7 +167,7 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAuthorizer autho
 
         var query = db.Set<ContentItem>().AsNoTracking().Where(i => i.OwnerId == userId && i.Latest);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(i => i.ModifiedUtc).ThenByDescending(i => i.Id).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new ContentPage(items, total, page, pageSize);
+        var ordered = query.OrderByDescending(i => i.ModifiedUtc).ThenByDescending(i => i.Id);
+        return new ContentPage(await PageOfAsync(ordered, Math.Max(1, page), pageSize, cancellationToken), total, page, pageSize);
     }
 }

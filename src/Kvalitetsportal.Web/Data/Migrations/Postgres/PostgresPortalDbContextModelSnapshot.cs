@@ -198,11 +198,11 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ContentType", "Latest", "ModifiedUtc");
 
-                    b.HasIndex("ContentType", "Latest", "OrganisationUnitId");
-
-                    b.HasIndex("ContentType", "Latest", "WorkflowState");
-
                     b.HasIndex("OwnerId", "Latest", "ModifiedUtc");
+
+                    b.HasIndex("ContentType", "Latest", "OrganisationUnitId", "ModifiedUtc");
+
+                    b.HasIndex("ContentType", "Latest", "WorkflowState", "ModifiedUtc");
 
                     b.ToTable("Contents_Items", (string)null);
                 });

@@ -189,11 +189,11 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ContentType", "Latest", "ModifiedUtc");
 
-                    b.HasIndex("ContentType", "Latest", "OrganisationUnitId");
-
-                    b.HasIndex("ContentType", "Latest", "WorkflowState");
-
                     b.HasIndex("OwnerId", "Latest", "ModifiedUtc");
+
+                    b.HasIndex("ContentType", "Latest", "OrganisationUnitId", "ModifiedUtc");
+
+                    b.HasIndex("ContentType", "Latest", "WorkflowState", "ModifiedUtc");
 
                     b.ToTable("Contents_Items", (string)null);
                 });
