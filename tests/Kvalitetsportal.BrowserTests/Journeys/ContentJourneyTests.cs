@@ -294,13 +294,31 @@ public sealed class ContentJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Title })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Exportera till Excel" }).ClickAsync());
+        // CSV of the whole list: UTF-8 with a byte order mark, so Swedish Excel shows å, ä and ö.
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Exportera till CSV" }).ClickAsync());
+        Assert.Matches(@"^forbattringsforslag-\d{4}-\d{2}-\d{2}\.csv$", csv.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync((await csv.PathAsync())!);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 3, bytes.Length - 3);
+        Assert.Contains("Referens;Rubrik;Enhet;Status;Vad gäller det?;Beskriv problemet;Förväntad nytta;Önskat startdatum;Berörd enhet", text, StringComparison.Ordinal);
+        Assert.Contains(Title, text, StringComparison.Ordinal);
+
+        // Excel of the filtered list: the export link carries the filter.
+        await page.GetByLabel("Sök i rubriker").FillAsync("Östra gården");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 träffar.");
+        var excelLink = page.GetByRole(AriaRole.Link, new() { Name = "Exportera till Excel" });
+        await Assertions.Expect(excelLink).ToHaveAttributeAsync("href", new Regex(@"/export\.xlsx\?q=%C3%96stra%20g%C3%A5rden$"));
+        await page.AssertAccessibleAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => excelLink.ClickAsync());
         Assert.Matches(@"^forbattringsforslag-\d{4}-\d{2}-\d{2}\.xlsx$", download.SuggestedFilename);
         var path = await download.PathAsync();
         Assert.NotNull(path);
 
         var rows = MiniExcel.Query(path, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
-        var row = Assert.Single(rows, r => r["Rubrik"]?.ToString() == Title);
+        var row = Assert.Single(rows);
+        Assert.Equal(Title, row["Rubrik"]?.ToString());
         Assert.Equal("Skyltning och vägvisning", row["Vad gäller det?"]?.ToString());
         Assert.Equal(TabOneText, row["Beskriv problemet"]?.ToString());
         Assert.Equal("Stor", row["Förväntad nytta"]?.ToString());
