@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using CsvHelper;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Fields;
@@ -87,7 +88,10 @@ public sealed class ContentExporter(ContentListQuery list, PortalDbContext db)
             units.NameOf(item.OrganisationUnitId) ?? "",
             StateText(item),
         };
-        cells.AddRange(type.OrderedFields.Select(f => FieldValues.ToDisplayText(f, data[f.Name])));
+        // An organisation unit field is stored as the unit's id; the export names the unit, as the list and the item do.
+        cells.AddRange(type.OrderedFields.Select(f => f.Kind == FieldKind.OrganisationUnit && data[f.Name] is JsonValue v && v.TryGetValue<int>(out var unitId)
+            ? units.NameOf(unitId) ?? ""
+            : FieldValues.ToDisplayText(f, data[f.Name])));
         cells.Add(ExportCells.LocalTime(item.CreatedUtc));
         cells.Add(ExportCells.LocalTime(item.ModifiedUtc));
         return [.. cells.Select(ExportCells.Neutralise)];

@@ -33,6 +33,9 @@ public sealed class ContentListViewModel
 
     public bool CanCreate { get; init; }
 
+    /// <summary>The user may see items of the type (own or all), and so may export the list.</summary>
+    public bool CanList { get; init; }
+
     public string? Text { get; init; }
 
     public int? UnitId { get; init; }
@@ -44,7 +47,12 @@ public sealed class ContentListViewModel
     public string Sort { get; init; } = ContentItemUrls.SortNewest;
 
     /// <summary>The list's URL with the current filters and another page number.</summary>
-    public string PageUrl(int page)
+    public string PageUrl(int page) => ContentItemUrls.List(Type.Name) + Query(page);
+
+    /// <summary>The export (<c>xlsx</c> or <c>csv</c>) of the list with the current filters; an export has every page.</summary>
+    public string ExportUrl(string extension) => ContentItemUrls.List(Type.Name) + "/export." + extension + Query(1);
+
+    private string Query(int page)
     {
         var query = new List<string>();
         void Add(string name, string? value)
@@ -61,7 +69,7 @@ public sealed class ContentListViewModel
         Add("mina", OnlyMine ? "1" : null);
         Add("sortering", Sort == ContentItemUrls.SortNewest ? null : Sort);
         Add("sida", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-        return ContentItemUrls.List(Type.Name) + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+        return query.Count > 0 ? "?" + string.Join("&", query) : "";
     }
 }
 

@@ -132,6 +132,7 @@ public sealed class ContentItemsController(
             Units = units.Options(unitId),
             States = states,
             CanCreate = canCreate,
+            CanList = canList,
             Text = text,
             UnitId = unitId,
             State = state,

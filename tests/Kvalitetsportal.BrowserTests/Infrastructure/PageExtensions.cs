@@ -12,7 +12,15 @@ public static class PageExtensions
         await page.GetByLabel("E-postadress").FillAsync(email);
         await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/konto/logga-in", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/konto/logga-in", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            // Say what the sign-in page said, rather than only that it never left.
+            throw new InvalidOperationException($"{email} kom inte förbi inloggningen ({page.Url}):\n" + await page.Locator("main").InnerTextAsync());
+        }
     }
 
     /// <summary>Runs axe-core (WCAG 2.0/2.1 A and AA) on the page and fails with every violation spelled out.</summary>
