@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kvalitetsportal.Audit;
 using Kvalitetsportal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -75,7 +76,7 @@ public interface IContentDefinitionStore
     Task<IReadOnlyList<string>> SaveAsync(ContentTypeDefinition definition, CancellationToken cancellationToken = default);
 }
 
-public sealed class ContentDefinitionStore(PortalDbContext db, ContentDefinitionCache cache) : IContentDefinitionStore
+public sealed class ContentDefinitionStore(PortalDbContext db, ContentDefinitionCache cache, IAuditTrail audit) : IContentDefinitionStore
 {
     public async Task<IReadOnlyDictionary<string, ContentTypeDefinition>> GetAllAsync(CancellationToken cancellationToken = default)
     {
@@ -108,6 +109,17 @@ public sealed class ContentDefinitionStore(PortalDbContext db, ContentDefinition
 
         var json = JsonSerializer.Serialize(definition, ContentDefinitionCache.Json);
         var record = await db.Set<ContentTypeRecord>().FirstOrDefaultAsync(t => t.Name == definition.Name, cancellationToken);
+        var before = record is null ? null : JsonSerializer.Deserialize<ContentTypeDefinition>(record.Definition, ContentDefinitionCache.Json);
+        var changes = DefinitionChanges(before, definition).ToList();
+        if (before is null || changes.Count > 0)
+        {
+            // Recorded in the same save as the definition: both commit or neither does.
+            audit.Record(new AuditEntry(AuditCategories.Content, before is null ? AuditActions.Created : AuditActions.Updated, AuditSubjectTypes.ContentType, definition.Name, definition.DisplayName)
+            {
+                Changes = changes,
+            });
+        }
+
         if (record is null)
         {
             db.Add(new ContentTypeRecord { Name = definition.Name, DisplayName = definition.DisplayName, Definition = json, Revision = 1, UpdatedUtc = DateTime.UtcNow });
@@ -123,5 +135,30 @@ public sealed class ContentDefinitionStore(PortalDbContext db, ContentDefinition
         await db.SaveChangesAsync(cancellationToken);
         cache.Invalidate();
         return [];
+    }
+
+    /// <summary>Type settings and fields as a reader compares them: one line per field.</summary>
+    private static IEnumerable<AuditChange> DefinitionChanges(ContentTypeDefinition? before, ContentTypeDefinition after)
+    {
+        static string Settings(ContentTypeDefinition t) =>
+            $"{t.DisplayName}; titel: {t.TitleLabel}; utkast: {(t.Drafts ? "ja" : "nej")}; versioner: {(t.Versioned ? "ja" : "nej")}";
+        static string Describe(ContentFieldDefinition f) =>
+            $"{f.Label} ({f.Kind}{(f.Required ? ", obligatoriskt" : "")}, ordning {f.Order}{(f.Choices.Count > 0 ? ", val: " + string.Join("/", f.Choices) : "")}{(f.MaxLength is int max ? $", högst {max} tecken" : "")})";
+
+        if (before is null || Settings(before) != Settings(after))
+        {
+            yield return new AuditChange("type", "Typen", before is null ? null : Settings(before), Settings(after));
+        }
+
+        var names = (before?.Fields.Select(f => f.Name) ?? []).Union(after.Fields.Select(f => f.Name), StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var old = before?.Field(name) is { } o ? Describe(o) : null;
+            var now = after.Field(name) is { } n ? Describe(n) : null;
+            if (old != now)
+            {
+                yield return new AuditChange(name, after.Field(name)?.Label ?? before?.Field(name)?.Label ?? name, old, now);
+            }
+        }
     }
 }

@@ -60,6 +60,7 @@ public static class AuditSubjectTypes
     public const string Role = "Roll";
     public const string User = "Användare";
     public const string Feature = "Funktion";
+    public const string ContentType = "Innehållstyp";
 }
 
 /// <summary>Helpers for building readable changes.</summary>
