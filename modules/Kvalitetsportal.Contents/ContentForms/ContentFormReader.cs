@@ -50,8 +50,12 @@ public sealed class ContentFormReader(IFileStore files, IDataProtectionProvider 
             modelState.AddModelError(ContentFormModel.TitleInput, $"{type.TitleLabel} får vara högst 300 tecken (nu {form.Title.Length}).");
         }
 
-        var unitText = posted[ContentFormModel.UnitInput].ToString();
-        if (unitText.Length > 0)
+        var unitText = type.UnitFromSubmitter ? "" : posted[ContentFormModel.UnitInput].ToString();
+        if (type.UnitFromSubmitter)
+        {
+            form.UnitId = existing?.OrganisationUnitId; // the owning unit is not the user's to choose
+        }
+        else if (unitText.Length > 0)
         {
             if (int.TryParse(unitText, NumberStyles.None, CultureInfo.InvariantCulture, out var unitId))
             {

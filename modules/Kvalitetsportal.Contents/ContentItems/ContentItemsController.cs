@@ -56,6 +56,10 @@ public sealed class ContentItemsController(
 
     private string CurrentUserId => ContentAuthorizer.UserId(User) ?? throw new InvalidOperationException("No signed-in user.");
 
+    /// <summary>The signed-in user's organisation unit (from the sign-in claims), if any.</summary>
+    private int? SubmitterUnitId =>
+        int.TryParse(User.FindFirst(Kvalitetsportal.Users.Setup.PortalClaimsPrincipalFactory.UnitClaim)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var unit) ? unit : null;
+
     [HttpGet("")]
     public async Task<IActionResult> Types(CancellationToken cancellationToken)
     {
@@ -155,7 +159,13 @@ public sealed class ContentItemsController(
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var form = await PrepareAsync(FormFactory.For(definition, null, []), cancellationToken);
+        var form = FormFactory.For(definition, null, []);
+        if (definition.UnitFromSubmitter)
+        {
+            form.UnitId = SubmitterUnitId;
+        }
+
+        form = await PrepareAsync(form, cancellationToken);
         return View(new ContentEditorViewModel { Form = form, FormToken = OneTimeFormTokens.NewToken() });
     }
 
@@ -213,7 +223,8 @@ public sealed class ContentItemsController(
                 });
             }
 
-            item = await contents.CreateAsync(definition, result.Change, userId, publish: !draft, cancellationToken);
+            var change = definition.UnitFromSubmitter ? result.Change with { OrganisationUnitId = SubmitterUnitId } : result.Change;
+            item = await contents.CreateAsync(definition, change, userId, publish: !draft, cancellationToken);
         }
         catch
         {

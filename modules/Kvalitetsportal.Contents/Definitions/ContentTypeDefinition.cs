@@ -81,6 +81,9 @@ public sealed partial class ContentTypeDefinition
     /// <summary>Every save keeps the earlier version.</summary>
     public bool Versioned { get; set; } = true;
 
+    /// <summary>Items belong to the submitter's organisation unit; the form does not ask for one.</summary>
+    public bool UnitFromSubmitter { get; set; }
+
     /// <summary>The module that defined the type, or null for types administrators created.</summary>
     public string? DefinedBy { get; set; }
 

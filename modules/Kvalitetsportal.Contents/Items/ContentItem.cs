@@ -74,12 +74,14 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.Data).IsJson();
         builder.Property(i => i.Revision).IsConcurrencyToken();
 
-        // The lists: by type (newest first), by owner ("Mina ärenden"), by unit and state.
-        builder.HasIndex(i => new { i.ContentType, i.Latest, i.ModifiedUtc });
-        builder.HasIndex(i => new { i.OwnerId, i.Latest, i.ModifiedUtc });
+        // The lists read only latest versions, so their indexes are partial ("WHERE Latest"): a
+        // boolean test cannot serve as an index equality in SQLite, but a partial index matches it.
         // Filter columns first, then the sort column, so a filtered page is read in index order.
-        builder.HasIndex(i => new { i.ContentType, i.Latest, i.OrganisationUnitId, i.ModifiedUtc });
-        builder.HasIndex(i => new { i.ContentType, i.Latest, i.WorkflowState, i.ModifiedUtc });
+        const string latestOnly = "\"Latest\"";
+        builder.HasIndex(i => new { i.ContentType, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Type_Modified").HasFilter(latestOnly);
+        builder.HasIndex(i => new { i.ContentType, i.OrganisationUnitId, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Type_Unit_Modified").HasFilter(latestOnly);
+        builder.HasIndex(i => new { i.ContentType, i.WorkflowState, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Type_State_Modified").HasFilter(latestOnly);
+        builder.HasIndex(i => new { i.OwnerId, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Owner_Modified").HasFilter(latestOnly);
         builder.HasIndex(i => new { i.ContentItemId, i.Latest });
         builder.HasIndex(i => new { i.ContentItemId, i.Version }).IsUnique();
     }

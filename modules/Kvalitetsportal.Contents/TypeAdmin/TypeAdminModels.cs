@@ -132,6 +132,9 @@ public sealed class TypeSettingsForm
     [Display(Name = "Versioner: varje ändring sparar den tidigare versionen")]
     public bool Versioned { get; set; }
 
+    [Display(Name = "Ärendet hör till inskickarens enhet (formuläret frågar inte efter enhet)")]
+    public bool UnitFromSubmitter { get; set; }
+
     [BindNever, ValidateNever]
     public bool IsNew { get; set; }
 }

@@ -109,6 +109,7 @@ public sealed class TypesController(
             TitleLabel = type.TitleLabel,
             Drafts = type.Drafts,
             Versioned = type.Versioned,
+            UnitFromSubmitter = type.UnitFromSubmitter,
         });
     }
 
@@ -415,6 +416,7 @@ public sealed class TypesController(
         type.TitleLabel = string.IsNullOrWhiteSpace(form.TitleLabel) ? "Titel" : form.TitleLabel.Trim();
         type.Drafts = form.Drafts;
         type.Versioned = form.Versioned;
+        type.UnitFromSubmitter = form.UnitFromSubmitter;
     }
 
     private void CheckLabelAndHint(FieldForm form)

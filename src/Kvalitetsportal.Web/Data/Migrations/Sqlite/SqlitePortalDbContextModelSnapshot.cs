@@ -187,13 +187,21 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ContentItemId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("ContentType", "Latest", "ModifiedUtc");
+                    b.HasIndex("ContentType", "ModifiedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Type_Modified")
+                        .HasFilter("\"Latest\"");
 
-                    b.HasIndex("OwnerId", "Latest", "ModifiedUtc");
+                    b.HasIndex("OwnerId", "ModifiedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Owner_Modified")
+                        .HasFilter("\"Latest\"");
 
-                    b.HasIndex("ContentType", "Latest", "OrganisationUnitId", "ModifiedUtc");
+                    b.HasIndex("ContentType", "OrganisationUnitId", "ModifiedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Type_Unit_Modified")
+                        .HasFilter("\"Latest\"");
 
-                    b.HasIndex("ContentType", "Latest", "WorkflowState", "ModifiedUtc");
+                    b.HasIndex("ContentType", "WorkflowState", "ModifiedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Type_State_Modified")
+                        .HasFilter("\"Latest\"");
 
                     b.ToTable("Contents_Items", (string)null);
                 });
