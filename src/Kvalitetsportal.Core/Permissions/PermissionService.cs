@@ -42,6 +42,8 @@ public sealed class PermissionService(
     IAuditTrail audit) : IPermissionService
 {
     private const string CachePrefix = "Kvalitetsportal.Grants:";
+
+    private HashSet<string>? _enabledNames;
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 
     public async Task<IReadOnlyList<(string FeatureName, IReadOnlyList<Permission> Permissions)>> GetAvailablePermissionsAsync(CancellationToken cancellationToken = default)
@@ -67,9 +69,11 @@ public sealed class PermissionService(
             return false;
         }
 
-        var permissionEnabled = (await GetAvailablePermissionsAsync(cancellationToken))
-            .Any(group => group.Permissions.Any(p => p.Name == permissionName));
-        if (!permissionEnabled)
+        // One request asks many times (menus, buttons); the enabled names are worked out once per scope.
+        _enabledNames ??= (await GetAvailablePermissionsAsync(cancellationToken))
+            .SelectMany(group => group.Permissions.Select(p => p.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        if (!_enabledNames.Contains(permissionName))
         {
             return false;
         }
