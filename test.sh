@@ -8,6 +8,7 @@
 #                         integration     tests/Kvalitetsportal.IntegrationTests on SQLite
 #                         integration-pg  the same tests on PostgreSQL (KP_TEST_DB=postgres)
 #                         browser         tests/Kvalitetsportal.BrowserTests (SQLite, Chromium)
+#                         browser-pg      the same browser tests on PostgreSQL
 #                         publish-smoke   `dotnet publish` as the Dockerfile does, start it, probe it
 #   ./test.sh --quick   fast local loop: unit + integration on SQLite only. No apt, no PostgreSQL,
 #                       no browser, no publish.
@@ -267,6 +268,8 @@ run_tests integration tests/Kvalitetsportal.IntegrationTests
 if ! $QUICK; then
   run_tests integration-pg tests/Kvalitetsportal.IntegrationTests KP_TEST_DB=postgres "KP_TEST_POSTGRES=$KP_TEST_POSTGRES"
   run_tests browser tests/Kvalitetsportal.BrowserTests
+  # The journeys again on PostgreSQL: "tried as a new user would, on both databases".
+  run_tests browser-pg tests/Kvalitetsportal.BrowserTests KP_TEST_DB=postgres "KP_TEST_POSTGRES=$KP_TEST_POSTGRES"
 fi
 
 # --- 5. publish smoke test -----------------------------------------------------------------------
