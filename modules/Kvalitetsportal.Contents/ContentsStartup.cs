@@ -21,6 +21,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddSingleton<ContentDefinitionCache>();
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
         services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<Access.ContentAccessService>();
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<Queries.ContentListQuery>();
         services.AddScoped<ContentExport.ContentExporter>();

@@ -268,12 +268,12 @@ public static class ContentApiEndpoints
     {
         var canCreate = await authorizer.CanCreateAsync(user, type, cancellationToken);
         var canViewAll = await authorizer.CanViewAllAsync(user, type, cancellationToken);
-        var canView = canViewAll || await authorizer.CanViewOwnAsync(user, type, cancellationToken);
+        var canView = canViewAll || await authorizer.CanViewAnyAsync(user, type, cancellationToken);
         return canCreate || canView ? ContentTypeResponse.From(type, canCreate, canViewAll) : null;
     }
 
-    private static async Task<bool> CanViewAnyAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentAuthorizer authorizer, CancellationToken cancellationToken) =>
-        await authorizer.CanViewAllAsync(user, type, cancellationToken) || await authorizer.CanViewOwnAsync(user, type, cancellationToken);
+    private static Task<bool> CanViewAnyAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentAuthorizer authorizer, CancellationToken cancellationToken) =>
+        authorizer.CanViewAnyAsync(user, type, cancellationToken);
 
     /// <summary>The latest version, when it is of this type and the user may see it; otherwise null (the caller answers 404 either way).</summary>
     private static async Task<ContentItem?> FindVisibleAsync(ClaimsPrincipal user, ContentTypeDefinition type, string id, ContentAuthorizer authorizer, IContentManager content, CancellationToken cancellationToken)

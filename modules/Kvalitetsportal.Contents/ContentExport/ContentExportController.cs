@@ -96,7 +96,7 @@ public sealed class ContentExportController(
         }
 
         // Checked here too (not only by the query), so that "mina=1" never opens a type the user may not view.
-        if (!await authorizer.CanViewAllAsync(User, definition, cancellationToken) && !await authorizer.CanViewOwnAsync(User, definition, cancellationToken))
+        if (!await authorizer.CanViewAnyAsync(User, definition, cancellationToken))
         {
             logger.LogInformation("Export of {ContentType} refused for user {UserId}", definition.Name, ContentAuthorizer.UserId(User));
             return (null, StatusCode(StatusCodes.Status403Forbidden));

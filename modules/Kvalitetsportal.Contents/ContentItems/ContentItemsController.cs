@@ -453,7 +453,7 @@ public sealed class ContentItemsController(
     }
 
     private async Task<bool> CanListAsync(ContentTypeDefinition type, CancellationToken cancellationToken) =>
-        await authorizer.CanViewAllAsync(User, type, cancellationToken) || await authorizer.CanViewOwnAsync(User, type, cancellationToken);
+        await authorizer.CanViewAnyAsync(User, type, cancellationToken);
 
     /// <summary>The type and the item, when both exist and the user may see the item; otherwise the item is null.</summary>
     private async Task<(ContentTypeDefinition? Type, ContentItem? Item)> FindVisibleAsync(string type, string id, CancellationToken cancellationToken)

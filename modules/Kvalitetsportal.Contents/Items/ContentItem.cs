@@ -43,6 +43,9 @@ public sealed class ContentItem
     /// <summary>The workflow state, when the type has a workflow.</summary>
     public string? WorkflowState { get; set; }
 
+    /// <summary>Who holds the item now ("user:{id}" or "role:{name}", see <c>Access.Assignee</c>), when a workflow assigned it.</summary>
+    public string? AssignedTo { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public DateTime ModifiedUtc { get; set; }
@@ -71,6 +74,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.OwnerId).HasMaxLength(64);
         builder.Property(i => i.AuthorId).HasMaxLength(64);
         builder.Property(i => i.WorkflowState).HasMaxLength(100);
+        builder.Property(i => i.AssignedTo).HasMaxLength(300);
         builder.Property(i => i.Data).IsJson();
         builder.Property(i => i.Revision).IsConcurrencyToken();
 
@@ -82,6 +86,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.HasIndex(i => new { i.ContentType, i.OrganisationUnitId, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Type_Unit_Modified").HasFilter(latestOnly);
         builder.HasIndex(i => new { i.ContentType, i.WorkflowState, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Type_State_Modified").HasFilter(latestOnly);
         builder.HasIndex(i => new { i.OwnerId, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Owner_Modified").HasFilter(latestOnly);
+        builder.HasIndex(i => new { i.AssignedTo, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Assigned_Modified").HasFilter(latestOnly);
         builder.HasIndex(i => new { i.ContentItemId, i.Latest });
         builder.HasIndex(i => new { i.ContentItemId, i.Version }).IsUnique();
     }

@@ -106,6 +106,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
                 ModifiedUtc = now,
                 PublishedUtc = latest.PublishedUtc,
                 WorkflowState = latest.WorkflowState,
+                AssignedTo = latest.AssignedTo,
                 Revision = latest.Revision + 1,
             };
             Items.Add(saved);
@@ -196,6 +197,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
         AuthorId = item.AuthorId,
         OrganisationUnitId = item.OrganisationUnitId,
         WorkflowState = item.WorkflowState,
+        AssignedTo = item.AssignedTo,
         CreatedUtc = item.CreatedUtc,
         ModifiedUtc = item.ModifiedUtc,
         PublishedUtc = item.PublishedUtc,

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
@@ -48,7 +49,7 @@ public sealed record ContentPage(IReadOnlyList<ContentItem> Items, int TotalCoun
 }
 
 /// <summary>Lists the latest versions of a type's items that the user may see, trimmed on the server.</summary>
-public sealed class ContentListQuery(PortalDbContext db, ContentAuthorizer authorizer, IMemoryCache cache)
+public sealed class ContentListQuery(PortalDbContext db, ContentAccessService access, IMemoryCache cache)
 {
     /// <summary>
     /// The workflow states a type's items are in, for the list's filter. Names only, never counts;
@@ -78,14 +79,14 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAuthorizer autho
             return null;
         }
 
-        var query = db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentType == type.Name && i.Latest);
-        var canViewAll = await authorizer.CanViewAllAsync(user, type, cancellationToken);
-        if (!canViewAll && !await authorizer.CanViewOwnAsync(user, type, cancellationToken))
+        var scope = await access.ScopeAsync(user, type, ContentAccessKind.View, cancellationToken);
+        if (scope.IsEmpty)
         {
             return null; // "only mine" does not open the list to someone who may not view the type at all
         }
 
-        if (filter.OnlyMine || !canViewAll)
+        var query = db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentType == type.Name && i.Latest).Where(scope.ToPredicate());
+        if (filter.OnlyMine)
         {
             query = query.Where(i => i.OwnerId == userId);
         }

@@ -125,6 +125,10 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -190,6 +194,10 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignedTo", "ModifiedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Assigned_Modified")
+                        .HasFilter("\"Latest\"");
 
                     b.HasIndex("ContentItemId", "Latest");
 

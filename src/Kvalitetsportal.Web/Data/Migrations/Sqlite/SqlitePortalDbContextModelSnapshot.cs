@@ -116,6 +116,10 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -181,6 +185,10 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignedTo", "ModifiedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Assigned_Modified")
+                        .HasFilter("\"Latest\"");
 
                     b.HasIndex("ContentItemId", "Latest");
 

@@ -1,0 +1,102 @@
+using System.Linq.Expressions;
+using Kvalitetsportal.Contents.Items;
+
+namespace Kvalitetsportal.Contents.Access;
+
+/// <summary>What a user wants to do with an item; each kind has its own scope.</summary>
+public enum ContentAccessKind
+{
+    View,
+    Edit,
+    Delete,
+}
+
+/// <summary>
+/// One way a user reaches items of a type: every condition that is set must hold (null means
+/// "any"). Conditions are on indexed columns only, so the same clause filters a database list, a
+/// search index and a single item in memory, and the three can never disagree.
+/// </summary>
+/// <param name="OwnerId">Only items this user owns.</param>
+/// <param name="States">Only items in one of these workflow states.</param>
+/// <param name="AssignedTo">Only items held by one of these (see <see cref="Assignee"/>).</param>
+public sealed record ContentAccessClause(
+    string ContentType,
+    string? OwnerId = null,
+    IReadOnlySet<string>? States = null,
+    IReadOnlySet<string>? AssignedTo = null)
+{
+    public bool Matches(ContentItem item) =>
+        item.ContentType == ContentType
+        && (OwnerId is null || item.OwnerId == OwnerId)
+        && (States is null || (item.WorkflowState is not null && States.Contains(item.WorkflowState)))
+        && (AssignedTo is null || (item.AssignedTo is not null && AssignedTo.Contains(item.AssignedTo)));
+}
+
+/// <summary>The items a user may reach for one kind of access: the union of its clauses. No clauses: none.</summary>
+public sealed record ContentAccessScope(IReadOnlyList<ContentAccessClause> Clauses)
+{
+    public static readonly ContentAccessScope None = new([]);
+
+    public bool IsEmpty => Clauses.Count == 0;
+
+    public bool Matches(ContentItem item) => Clauses.Any(c => c.Matches(item));
+
+    /// <summary>The scope as a database predicate (an OR of the clauses' ANDs), for lists and exports.</summary>
+    public Expression<Func<ContentItem, bool>> ToPredicate()
+    {
+        var item = Expression.Parameter(typeof(ContentItem), "i");
+        Expression? any = null;
+        foreach (var clause in Clauses)
+        {
+            var all = Equal(item, nameof(ContentItem.ContentType), clause.ContentType);
+            if (clause.OwnerId is not null)
+            {
+                all = Expression.AndAlso(all, Equal(item, nameof(ContentItem.OwnerId), clause.OwnerId));
+            }
+
+            if (clause.States is not null)
+            {
+                all = Expression.AndAlso(all, In(item, nameof(ContentItem.WorkflowState), clause.States));
+            }
+
+            if (clause.AssignedTo is not null)
+            {
+                all = Expression.AndAlso(all, In(item, nameof(ContentItem.AssignedTo), clause.AssignedTo));
+            }
+
+            any = any is null ? all : Expression.OrElse(any, all);
+        }
+
+        return Expression.Lambda<Func<ContentItem, bool>>(any ?? Expression.Constant(false), item);
+    }
+
+    private static BinaryExpression Equal(ParameterExpression item, string property, string value) =>
+        Expression.Equal(Expression.Property(item, property), Parameter(value));
+
+    private static MethodCallExpression In(ParameterExpression item, string property, IReadOnlySet<string> values) =>
+        Expression.Call(
+            typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
+            Parameter(values.ToList()), Expression.Property(item, property));
+
+    // A member of a closure, as a lambda's captured variable would be, so EF sends it as a query
+    // parameter instead of baking it into the SQL (one cached plan for every user).
+    private static MemberExpression Parameter<T>(T value) =>
+        Expression.Property(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
+
+    private sealed record Box<T>(T Value);
+}
+
+/// <summary>How the holder of an item is written in <see cref="ContentItem.AssignedTo"/>.</summary>
+public static class Assignee
+{
+    public static string User(string userId) => "user:" + userId;
+
+    public static string Role(string roleName) => "role:" + roleName;
+
+    public static bool TryParse(string? value, out bool isRole, out string name)
+    {
+        isRole = value?.StartsWith("role:", StringComparison.Ordinal) == true;
+        name = value is null ? "" : value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        return value is not null && (isRole || value.StartsWith("user:", StringComparison.Ordinal));
+    }
+}
