@@ -1,4 +1,6 @@
 using Kvalitetsportal.Modules;
+using Kvalitetsportal.Navigation;
+using Kvalitetsportal.Permissions;
 using Kvalitetsportal.Workflows.Definitions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +15,10 @@ public sealed class WorkflowsStartup : IFeatureStartup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IWorkflowDefinitionStore, WorkflowDefinitionStore>();
+        services.AddSingleton<IPermissionProvider, WorkflowPermissions>();
+        services.AddSingleton<INavigationProvider, WorkflowsNavigation>();
+
+        // Each part registers its own services in its folder (one line each here).
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
