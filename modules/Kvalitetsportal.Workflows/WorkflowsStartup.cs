@@ -2,6 +2,7 @@ using Kvalitetsportal.Modules;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
 using Kvalitetsportal.Workflows.Definitions;
+using Kvalitetsportal.Workflows.Runtime;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +20,11 @@ public sealed class WorkflowsStartup : IFeatureStartup
         services.AddSingleton<INavigationProvider, WorkflowsNavigation>();
 
         // Each part registers its own services in its folder (one line each here).
+        services.AddWorkflowRuntime(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapWorkflowRuntime();
     }
 }
