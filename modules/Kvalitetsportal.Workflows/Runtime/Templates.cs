@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
@@ -70,11 +69,10 @@ public sealed partial class Templates
     /// </summary>
     public static string ToHtml(string text)
     {
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"sv\"><body><p>");
-        var encoded = Encoder.Encode(text.Replace("\r\n", "\n", StringComparison.Ordinal));
-        encoded = Link().Replace(encoded, m => $"<a href=\"{m.Value}\">{m.Value}</a>");
-        html.Append(encoded.Replace("\n\n", "</p><p>", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal));
-        return html.Append("</p></body></html>").ToString();
+        // Line by line: the encoder would otherwise turn the line breaks themselves into entities.
+        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n")
+            .Select(p => string.Join("<br>", p.Split('\n').Select(line => Link().Replace(Encoder.Encode(line), m => $"<a href=\"{m.Value}\">{m.Value}</a>"))));
+        return "<!DOCTYPE html><html lang=\"sv\"><body><p>" + string.Join("</p><p>", paragraphs) + "</p></body></html>";
     }
 
     private static TemplateOptions CreateOptions()

@@ -69,7 +69,15 @@ public static class WorkflowConditions
         return string.CompareOrdinal(text, expected) switch { < 0 => -1, > 0 => 1, _ => 0 };
     }
 
-    private static bool TryNumber(string text, out decimal number) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out number)
-        || decimal.TryParse(text, NumberStyles.Number, CultureInfo.GetCultureInfo("sv-SE"), out number);
+    /// <summary>"150000", "150 000", "1500,5" and "1500.5" are all numbers; a comma is a decimal comma, as in Swedish.</summary>
+    private static bool TryNumber(string text, out decimal number)
+    {
+        var normalised = text.Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal);
+        if (!normalised.Contains('.', StringComparison.Ordinal))
+        {
+            normalised = normalised.Replace(',', '.');
+        }
+
+        return decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+    }
 }
