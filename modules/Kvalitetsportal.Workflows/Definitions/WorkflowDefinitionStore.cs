@@ -51,6 +51,9 @@ public sealed class WorkflowDefinitionStore(
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
+
+        // PostgreSQL's jsonb reorders keys, so an activity's "kind" is not always first when read back.
+        AllowOutOfOrderMetadataProperties = true,
     };
 
     private static readonly TimeSpan CurrentMaxAge = TimeSpan.FromSeconds(5);
