@@ -5,6 +5,8 @@ using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.IntegrationTests.Users;
 using Kvalitetsportal.Workflows.Outbox;
 using Kvalitetsportal.Workflows.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Kvalitetsportal.IntegrationTests.Workflows.WorkflowSteps;
 
 namespace Kvalitetsportal.IntegrationTests.Workflows;
@@ -95,7 +97,8 @@ public sealed class WorkflowRuntimeTests(SuggestionPortal portal) : IClassFixtur
         Assert.Contains($"Beslutsdatum: {DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE"))}", text);
         Assert.Contains($"{WorkflowPortal.BaseUrl}/innehall/Forbattringsforslag/{id}", text);
         Assert.Contains("Bra idé – vi sätter upp nya skyltar i vår.", mail.HtmlBody);
-        Assert.Single(await OutboxAsync(portal, id), m => m.Kind == OutboxMessage.MailKind && m.Status == OutboxStatus.Sent && m.Payload.Contains("Beslut om", StringComparison.Ordinal));
+        var row = await EventuallyAsync(async () => (await OutboxAsync(portal, id)).Single(m => m.Payload.Contains("Beslut om", StringComparison.Ordinal)), m => m.Status == OutboxStatus.Sent, "att beslutet markeras skickat");
+        Assert.Equal(1, row.Attempts);
 
         // Anna sees the decision, its plain-words meaning, the comment and the history.
         annasPage = Decode(await anna.GetStringAsync(Detail(id)));
@@ -300,6 +303,69 @@ public sealed class WorkflowRuntimeTests(SuggestionPortal portal) : IClassFixtur
         Assert.Empty(annas["transitions"]!.AsArray());
         Assert.Equal(2, annas["history"]!.AsArray().Count);
     }
+
+    [Fact]
+    public async Task A_transition_creates_a_linked_item_and_calls_a_signed_webhook_until_it_answers()
+    {
+        await portal.ArrangeAsync();
+        using var receiver = new WebhookReceiver(failFirst: 1);
+        await portal.RunRecipeAsync(LinkedItemRecipe.Replace("HOOK_URL", receiver.Url, StringComparison.Ordinal));
+        var anna = await SignInAsync(portal, PortalFactory.EmployeeEmail);
+        var bertil = await SignInAsync(portal, WorkflowPortal.AssessorEmail);
+        var id = await SubmitAsync(anna, "Digitala körjournaler", type: "Ide", more: [("f.problem", "Pappersjournaler tappas bort.")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await TakeAsync(bertil, id, "till-projekt", type: "Ide")).StatusCode);
+
+        // The linked item: a draft for the submitter to complete, pointing back, with the copied field.
+        await using (var scope = portal.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Kvalitetsportal.Data.PortalDbContext>();
+            var linked = await db.Set<Kvalitetsportal.Contents.Items.ContentItem>().AsNoTracking().SingleAsync(i => i.ContentType == "Projektforslag" && i.Latest && i.DisplayText == "Projekt: Digitala körjournaler");
+            Assert.Equal(await UsersArrange.UserIdAsync(portal, PortalFactory.EmployeeEmail), linked.OwnerId);
+            Assert.False(linked.Published);
+            Assert.Equal(id, (string?)linked.GetData()["ide"]);
+            Assert.Equal("Pappersjournaler tappas bort.", (string?)linked.GetData()["bakgrund"]);
+        }
+
+        // The webhook: refused once, retried from the outbox, signed with the named secret.
+        var calls = await EventuallyAsync(() => Task.FromResult(receiver.Calls), c => c.Count >= 2, "att webhooken försöks igen");
+        var accepted = calls[^1];
+        Assert.Equal(WebhookSender.Sign(SuggestionPortal.WebhookSecret, accepted.Timestamp, accepted.Body), accepted.Signature);
+        Assert.Equal(calls[0].Body, accepted.Body);
+        var body = JsonNode.Parse(accepted.Body)!;
+        Assert.Equal(id, (string?)body["contentItemId"]);
+        Assert.Equal("Ny", (string?)body["fromState"]);
+        Assert.Equal("Projekt", (string?)body["toState"]);
+        Assert.Equal("till-projekt", (string?)body["transition"]!["id"]);
+        Assert.Null(body["title"]); // ids and states only: no personal data leaves in a webhook
+        var row = await EventuallyAsync(async () => (await OutboxAsync(portal, id)).Single(m => m.Kind == OutboxMessage.WebhookKind), m => m.Status == OutboxStatus.Sent, "att webhooken markeras skickad");
+        Assert.Equal(2, row.Attempts);
+    }
+
+    private const string LinkedItemRecipe = """
+        { "steps": [
+          { "name": "contentTypes", "types": [
+            { "name": "Ide", "displayName": "Idé", "drafts": false, "fields": [ { "name": "problem", "label": "Problem", "kind": "LongText", "order": 1 } ] },
+            { "name": "Projektforslag", "displayName": "Projektförslag", "drafts": true, "fields": [
+              { "name": "bakgrund", "label": "Bakgrund", "kind": "LongText", "order": 1 },
+              { "name": "ide", "label": "Idé", "kind": "ContentReference", "referencedType": "Ide", "order": 2 } ] }
+          ] },
+          { "name": "contentPermissions", "grants": [
+            { "role": "Medarbetare", "type": "Ide", "actions": [ "Create", "ViewOwn" ] },
+            { "role": "Bedömare", "type": "Ide", "actions": [ "ViewAll" ] },
+            { "role": "Medarbetare", "type": "Projektforslag", "actions": [ "Create", "ViewOwn", "EditOwn" ] }
+          ] },
+          { "name": "workflows", "workflows": [ {
+            "contentType": "Ide", "initialState": "Ny",
+            "states": [ { "name": "Ny" }, { "name": "Projekt", "final": true } ],
+            "transitions": [ { "id": "till-projekt", "from": "Ny", "to": "Projekt", "label": "Gör till projektförslag", "roles": [ "Bedömare" ],
+              "activities": [
+                { "kind": "createLinkedItem", "label": "Projektförslag", "contentType": "Projektforslag", "title": "Projekt: {{ item.title }}", "backReferenceField": "ide", "copyFields": { "bakgrund": "problem" } },
+                { "kind": "webhook", "label": "Meddela projektkontoret", "url": "HOOK_URL", "secretName": "kvalitet" }
+              ] } ]
+          } ] }
+        ] }
+        """;
 
     /// <summary>The list item of the notices page that holds the notice.</summary>
     private static string NoticeItem(string page, string text)

@@ -18,8 +18,10 @@ namespace Kvalitetsportal.IntegrationTests.Workflows;
 /// server of its own, plus a second recipe with state-dependent visibility and a timer that
 /// closes items. Arranged once per test class.
 /// </summary>
-public sealed class SuggestionPortal() : WorkflowPortal(TestSmtpServer.StartNew())
+public sealed class SuggestionPortal() : WorkflowPortal(TestSmtpServer.StartNew(), settings: new Dictionary<string, string?> { ["Workflows:WebhookSecrets:kvalitet"] = WebhookSecret })
 {
+    public const string WebhookSecret = "hemligt-för-test";
+
     public const string InternalType = "Internarende";
     public const string RoundType = "Omgang";
     public const string CoordinatorEmail = "sara.samordnare@kvalitetsportal.local";
