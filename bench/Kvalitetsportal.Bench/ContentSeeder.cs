@@ -38,7 +38,8 @@ public static class ContentSeeder
 
     public static async Task<SeedResult> SeedAsync(string dataFolder, int count)
     {
-        var catalog = ModuleCatalog.FromAssemblies([typeof(ContentItem).Assembly, typeof(PortalUser).Assembly, typeof(OrganisationUnit).Assembly]);
+        // EF caches one model per context type in the process: the workflow bench's tables must be in it too.
+        var catalog = ModuleCatalog.FromAssemblies([typeof(ContentItem).Assembly, typeof(PortalUser).Assembly, typeof(OrganisationUnit).Assembly, typeof(Workflows.Instances.WorkflowInstance).Assembly]);
         var options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={Path.Combine(dataFolder, "kvalitetsportal.db")}").Options;
         var random = new Random(20261126);
         string ownerId;

@@ -4,7 +4,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Kvalitetsportal.Bench;
 
-// Content list/detail benchmark (issue "Content types and fields"): see bench/README.md.
+// Content list/detail benchmark (issue "Content types and fields") and the workflow benchmark: see bench/README.md.
+if (args.Length > 0 && args[0] == "workflow")
+{
+    return await WorkflowBench.RunAsync(args);
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
@@ -100,7 +105,7 @@ internal sealed partial class PortalProcess : IAsyncDisposable
 
     public TimeSpan ReadyAfter { get; }
 
-    public static async Task<PortalProcess> StartAsync(string appPath, string dataFolder)
+    public static async Task<PortalProcess> StartAsync(string appPath, string dataFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", [appPath])
@@ -116,6 +121,11 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         info.Environment["Users__SignInAttemptsPerMinute"] = "1000";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         info.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

@@ -97,11 +97,8 @@ public sealed class WorkflowEngine(
 
     public async Task<TransitionResult> TakeAsync(WorkflowActor actor, string contentItemId, string transitionId, string? comment, int? expectedRevision, CancellationToken cancellationToken = default)
     {
-        // The pinned definition is read before the transaction, where the store may use its cache.
-        var pinned = await db.Set<WorkflowInstance>().AsNoTracking()
-            .Where(i => i.ContentItemId == contentItemId)
-            .Select(i => new { i.ContentType, i.DefinitionVersion })
-            .FirstOrDefaultAsync(cancellationToken);
+        // The pinned definition is read before any transaction, where the store may use its cache.
+        var pinned = await db.Set<WorkflowInstance>().FindAsync([contentItemId], cancellationToken);
         var type = pinned is null ? null : await contentTypes.GetAsync(pinned.ContentType, cancellationToken);
         var definition = pinned is null ? null : await definitions.GetVersionAsync(pinned.ContentType, pinned.DefinitionVersion, cancellationToken);
         if (pinned is null || type is null || definition is null)
@@ -113,20 +110,34 @@ public sealed class WorkflowEngine(
         TransitionResult result;
         try
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            (result, run) = await strategy.ExecuteAsync(async () =>
+            if (!SavesContent(definition, transitionId))
             {
-                // On SQLite this begins IMMEDIATE: transitions on the node queue up here instead of deadlocking.
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var (taken, applied) = await TakeInTransactionAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
-                if (taken.Succeeded)
+                // Read and checked outside any transaction, written by ONE SaveChanges whose concurrency
+                // tokens (instance and item revision) refuse the write if anyone moved the item in
+                // between: the write lock (SQLite has one writer at a time) is held only for the write.
+                (result, run) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
+                if (result.Succeeded)
                 {
                     await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
                 }
+            }
+            else
+            {
+                // Activities that save content themselves (set a field, create a linked item) commit with the move.
+                var strategy = db.Database.CreateExecutionStrategy();
+                (result, run) = await strategy.ExecuteAsync(async () =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    var (taken, applied) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
+                    if (taken.Succeeded)
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        await transaction.CommitAsync(cancellationToken);
+                    }
 
-                return (taken, applied);
-            });
+                    return (taken, applied);
+                });
+            }
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException or ContentConcurrencyException)
         {
@@ -147,10 +158,10 @@ public sealed class WorkflowEngine(
     }
 
     /// <summary>
-    /// Checks and applies a transition inside the caller's transaction (a timer uses this); the
-    /// caller saves and commits. Nothing is changed unless the result is done.
+    /// Checks a transition and applies it to the unit of work; the caller saves (one SaveChanges, or
+    /// inside its own transaction, as a timer does). Nothing is changed unless the result is done.
     /// </summary>
-    public async Task<(TransitionResult Result, RunContext? Run)> TakeInTransactionAsync(
+    public async Task<(TransitionResult Result, RunContext? Run)> ApplyAsync(
         WorkflowActor actor,
         ContentTypeDefinition type,
         WorkflowDefinition definition,
@@ -161,7 +172,7 @@ public sealed class WorkflowEngine(
         int? expectedRevision,
         CancellationToken cancellationToken)
     {
-        var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId, cancellationToken);
+        var instance = await db.Set<WorkflowInstance>().FindAsync([contentItemId], cancellationToken);
         var rows = await db.Set<ContentItem>().Where(i => i.ContentItemId == contentItemId && (i.Latest || i.Published)).ToListAsync(cancellationToken);
         var latest = rows.FirstOrDefault(r => r.Latest);
         if (instance is null || latest is null || (actor.Principal is not null && !await CanSeeAsync(actor.Principal, type, latest, cancellationToken)))
@@ -247,9 +258,12 @@ public sealed class WorkflowEngine(
         await EnterAsync(run, cancellationToken);
 
         // Timers started in the state the item leaves will never fire; mark them now rather than at their due time.
-        await db.Set<WorkflowTimer>()
-            .Where(t => t.ContentItemId == contentItemId && t.Status == TimerStatus.Pending && t.InstanceRevision < instance.Revision)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.Outcome, $"Ärendet gick vidare till \"{transition.To}\"."), cancellationToken);
+        var left = instance.Revision;
+        foreach (var timer in await db.Set<WorkflowTimer>().Where(t => t.ContentItemId == contentItemId && t.Status == TimerStatus.Pending && t.InstanceRevision < left).ToListAsync(cancellationToken))
+        {
+            timer.Status = TimerStatus.Cancelled;
+            timer.Outcome = $"Ärendet gick vidare till \"{transition.To}\".";
+        }
 
         var saved = latest;
         if (run.DataChanged)
@@ -274,6 +288,11 @@ public sealed class WorkflowEngine(
 
         return (new TransitionResult(TransitionOutcome.Done, $"Ärendet har gått vidare till \"{transition.To}\".") { State = transition.To, Revision = instance.Revision }, run);
     }
+
+    /// <summary>Whether the transition's (or its target state's) activities save content items themselves.</summary>
+    private static bool SavesContent(WorkflowDefinition definition, string transitionId) =>
+        definition.Transition(transitionId) is { } transition
+        && transition.Activities.Concat(definition.State(transition.To)?.Activities ?? []).Any(a => a is SetFieldActivity or CreateLinkedItemActivity);
 
     /// <summary>Whether this user, by role, as holder or as submitter, may take the transition (conditions aside).</summary>
     public static bool MayTake(WorkflowTransition transition, ContentItem item, WorkflowActor actor) =>

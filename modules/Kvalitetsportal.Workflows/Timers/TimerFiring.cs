@@ -106,7 +106,7 @@ public sealed class TimerFiring(
         timer.LastFiredUtc = now;
         if (activity.Action == TimerAction.Transition)
         {
-            var (result, applied) = await engine.TakeInTransactionAsync(WorkflowActor.System, type, definition, timer.DefinitionVersion, timer.ContentItemId, activity.TransitionId ?? "", comment: null, expectedRevision: timer.InstanceRevision, cancellationToken);
+            var (result, applied) = await engine.ApplyAsync(WorkflowActor.System, type, definition, timer.DefinitionVersion, timer.ContentItemId, activity.TransitionId ?? "", comment: null, expectedRevision: timer.InstanceRevision, cancellationToken);
             logger.LogInformation("Timer {TimerId} for content item {ContentItemId} took transition {TransitionId}: {Outcome}", timer.Id, timer.ContentItemId, activity.TransitionId, result.Outcome);
             return result.Succeeded ? Finish(timer, TimerStatus.Done, result.Message, applied) : Finish(timer, TimerStatus.Failed, result.Message);
         }
