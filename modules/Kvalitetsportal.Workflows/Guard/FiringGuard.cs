@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Kvalitetsportal.Workflows.Guard;
 
 /// <summary>
-/// The runaway guard (Orchard's timers once sent thousands of mails): every firing of an activity
-/// or a timer for an item is counted per activity; one that has fired the configured number of
-/// times within the last hour is not run again, and is reported once to administrators
-/// (/admin/arbetsfloden/stoppade). A stopped timer stays stopped.
+/// The runaway guard (Orchard's timers once sent thousands of mails): every firing of a timer for
+/// an item, and every activity the portal runs by itself (in a move a timer made), is counted per
+/// activity; one that has fired the configured number of times within the last hour is not run
+/// again, and is reported once to administrators (/admin/arbetsfloden/stoppade). A stopped timer
+/// stays stopped. Only automatic work can loop: activities run by a person's transition are not
+/// counted (a click is not a loop), which also keeps the guard off the transition's hot path.
 /// </summary>
 public sealed class FiringGuard(PortalDbContext db, IOptions<WorkflowRuntimeOptions> options, ILogger<FiringGuard> logger)
 {

@@ -26,18 +26,28 @@ public sealed class ItemWorkflowController(
     [HttpPost("")]
     public async Task<IActionResult> Take(string type, string id, TransitionForm form, CancellationToken cancellationToken)
     {
-        var (definition, item) = await FindVisibleAsync(type, id, cancellationToken);
-        if (definition is null || item is null)
+        var definition = await definitions.GetAsync(type, cancellationToken);
+        if (definition is null || id.Length != 32 || !id.All(Uri.IsHexDigit))
         {
             return NotFound();
         }
 
-        var result = await engine.TakeAsync(User, item.ContentItemId, form.Transition ?? "", form.Comment, form.Revision, cancellationToken);
+        // The engine checks that the user may see the item (not found otherwise) and everything else.
+        var result = await engine.TakeAsync(User, id, form.Transition ?? "", form.Comment, form.Revision, definition.Name, cancellationToken);
+        if (result.Outcome == TransitionOutcome.Done)
+        {
+            TempData["Message"] = result.Message;
+            return Redirect(ContentItemUrls.Detail(definition.Name, id));
+        }
+
+        var (_, item) = await FindVisibleAsync(type, id, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
         switch (result.Outcome)
         {
-            case TransitionOutcome.Done:
-                TempData["Message"] = result.Message;
-                return Redirect(ContentItemUrls.Detail(definition.Name, item.ContentItemId));
             case TransitionOutcome.Invalid:
                 foreach (var (key, message) in result.Errors)
                 {

@@ -27,7 +27,8 @@ public sealed partial class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan NudgeFollowUp = TimeSpan.FromMilliseconds(300);
+    /// <summary>After a nudge the dispatcher waits this long, so that a burst of transitions goes out in a few batches.</summary>
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromHours(1);
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
     private DateTime _lastCleanup = DateTime.MinValue;
@@ -37,14 +38,21 @@ public sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        var nudged = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             await RunOnceAsync(stoppingToken);
-
-            // After a nudge, look once more shortly after: a content save nudges on SaveChanges, just before its commit.
-            var wait = nudged ? NudgeFollowUp : TimeSpan.FromSeconds(Math.Max(0.05, Options.PollSeconds));
-            nudged = await signals.WaitForOutboxAsync(wait, stoppingToken);
+            if (await signals.WaitForOutboxAsync(TimeSpan.FromSeconds(Math.Max(0.05, Options.PollSeconds)), stoppingToken))
+            {
+                // Nudged: let the burst gather (and a content save that nudged on SaveChanges commit) first.
+                try
+                {
+                    await Task.Delay(Coalesce, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 
@@ -61,8 +69,16 @@ public sealed partial class OutboxDispatcher(
                 }
             }
 
-            var workers = Enumerable.Range(0, Math.Max(1, Options.Parallelism)).Select(_ => DrainAsync(stoppingToken));
-            var sent = (await Task.WhenAll(workers)).Sum();
+            // One batch first; more batches in parallel only when there is more than one batch of work,
+            // since every claim is a write and SQLite has one writer at a time.
+            var (first, full) = await SendOneBatchAsync(stoppingToken);
+            var sent = first;
+            if (full)
+            {
+                var workers = Enumerable.Range(0, Math.Max(1, Options.Parallelism)).Select(_ => DrainAsync(stoppingToken));
+                sent += (await Task.WhenAll(workers)).Sum();
+            }
+
             await CleanupAsync(stoppingToken);
             return sent;
         }
@@ -84,19 +100,29 @@ public sealed partial class OutboxDispatcher(
         var handled = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var batch = await ClaimAsync(db, stoppingToken);
-            if (batch.Count == 0)
+            var (count, full) = await SendOneBatchAsync(stoppingToken);
+            handled += count;
+            if (!full)
             {
-                return handled;
+                break;
             }
-
-            await SendAsync(scope.ServiceProvider, db, batch, stoppingToken);
-            handled += batch.Count;
         }
 
         return handled;
+    }
+
+    /// <summary>Claims and sends one batch; returns how many it handled and whether the batch was full (more may wait).</summary>
+    private async Task<(int Count, bool Full)> SendOneBatchAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var batch = await ClaimAsync(db, stoppingToken);
+        if (batch.Count > 0)
+        {
+            await SendAsync(scope.ServiceProvider, db, batch, stoppingToken);
+        }
+
+        return (batch.Count, batch.Count >= Math.Max(1, Options.BatchSize));
     }
 
     /// <summary>Claims up to a batch of due messages for this node; works the same on SQLite and PostgreSQL.</summary>
@@ -105,11 +131,17 @@ public sealed partial class OutboxDispatcher(
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now.AddSeconds(Math.Max(10, Options.LockSeconds));
         var claim = $"{_node}:{Guid.NewGuid():N}";
-        var due = db.Set<OutboxMessage>()
+        // A read first: an idle poll takes no write lock.
+        var due = await db.Set<OutboxMessage>()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
             .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id)
             .Select(m => m.Id)
-            .Take(Math.Max(1, Options.BatchSize));
+            .Take(Math.Max(1, Options.BatchSize))
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return [];
+        }
 
         // The free-lock test is repeated on the updated rows: a racing node's claim (PostgreSQL re-checks a
         // row it waited for) or an earlier one (SQLite writes one at a time) leaves the row out of this claim.

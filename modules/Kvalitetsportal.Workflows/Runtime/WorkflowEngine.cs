@@ -92,13 +92,19 @@ public sealed class WorkflowEngine(
     }
 
     /// <summary>A signed-in user takes a transition; checked and committed here.</summary>
-    public Task<TransitionResult> TakeAsync(ClaimsPrincipal user, string contentItemId, string transitionId, string? comment, int? expectedRevision, CancellationToken cancellationToken = default) =>
-        TakeAsync(WorkflowActor.From(user), contentItemId, transitionId, comment, expectedRevision, cancellationToken);
+    /// <param name="contentType">When given, an item of another type is "not found" (the type in the URL must match).</param>
+    public Task<TransitionResult> TakeAsync(ClaimsPrincipal user, string contentItemId, string transitionId, string? comment, int? expectedRevision, string? contentType = null, CancellationToken cancellationToken = default) =>
+        TakeAsync(WorkflowActor.From(user), contentItemId, transitionId, comment, expectedRevision, contentType, cancellationToken);
 
-    public async Task<TransitionResult> TakeAsync(WorkflowActor actor, string contentItemId, string transitionId, string? comment, int? expectedRevision, CancellationToken cancellationToken = default)
+    public async Task<TransitionResult> TakeAsync(WorkflowActor actor, string contentItemId, string transitionId, string? comment, int? expectedRevision, string? contentType = null, CancellationToken cancellationToken = default)
     {
         // The pinned definition is read before any transaction, where the store may use its cache.
         var pinned = await db.Set<WorkflowInstance>().FindAsync([contentItemId], cancellationToken);
+        if (pinned is not null && contentType is not null && !string.Equals(pinned.ContentType, contentType, StringComparison.Ordinal))
+        {
+            return NotFound();
+        }
+
         var type = pinned is null ? null : await contentTypes.GetAsync(pinned.ContentType, cancellationToken);
         var definition = pinned is null ? null : await definitions.GetVersionAsync(pinned.ContentType, pinned.DefinitionVersion, cancellationToken);
         if (pinned is null || type is null || definition is null)
@@ -258,11 +264,14 @@ public sealed class WorkflowEngine(
         await EnterAsync(run, cancellationToken);
 
         // Timers started in the state the item leaves will never fire; mark them now rather than at their due time.
-        var left = instance.Revision;
-        foreach (var timer in await db.Set<WorkflowTimer>().Where(t => t.ContentItemId == contentItemId && t.Status == TimerStatus.Pending && t.InstanceRevision < left).ToListAsync(cancellationToken))
+        if (HasTimers(definition))
         {
-            timer.Status = TimerStatus.Cancelled;
-            timer.Outcome = $"Ärendet gick vidare till \"{transition.To}\".";
+            var left = instance.Revision;
+            foreach (var timer in await db.Set<WorkflowTimer>().Where(t => t.ContentItemId == contentItemId && t.Status == TimerStatus.Pending && t.InstanceRevision < left).ToListAsync(cancellationToken))
+            {
+                timer.Status = TimerStatus.Cancelled;
+                timer.Outcome = $"Ärendet gick vidare till \"{transition.To}\".";
+            }
         }
 
         var saved = latest;
@@ -288,6 +297,9 @@ public sealed class WorkflowEngine(
 
         return (new TransitionResult(TransitionOutcome.Done, $"Ärendet har gått vidare till \"{transition.To}\".") { State = transition.To, Revision = instance.Revision }, run);
     }
+
+    private static bool HasTimers(WorkflowDefinition definition) =>
+        definition.States.SelectMany(s => s.Activities).Concat(definition.Transitions.SelectMany(t => t.Activities)).Any(a => a is StartTimerActivity);
 
     /// <summary>Whether the transition's (or its target state's) activities save content items themselves.</summary>
     private static bool SavesContent(WorkflowDefinition definition, string transitionId) =>

@@ -95,11 +95,16 @@ public sealed class TimerService(
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now.AddSeconds(Math.Max(10, Options.LockSeconds));
         var claim = $"{_node}:{Guid.NewGuid():N}";
-        var due = db.Set<WorkflowTimer>()
+        var due = await db.Set<WorkflowTimer>()
             .Where(t => t.Status == TimerStatus.Pending && t.DueUtc <= now && (t.LockedUntilUtc == null || t.LockedUntilUtc < now))
             .OrderBy(t => t.DueUtc).ThenBy(t => t.Id)
             .Select(t => t.Id)
-            .Take(Math.Max(1, Options.BatchSize));
+            .Take(Math.Max(1, Options.BatchSize))
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return []; // an idle poll takes no write lock
+        }
 
         // Same claim as the outbox: the free-lock test is repeated on the rows being updated.
         var claimed = await db.Set<WorkflowTimer>()
