@@ -98,6 +98,9 @@ public sealed class WorkflowEngine(
 
     public async Task<TransitionResult> TakeAsync(WorkflowActor actor, string contentItemId, string transitionId, string? comment, int? expectedRevision, string? contentType = null, CancellationToken cancellationToken = default)
     {
+        // One connection for the whole move instead of one per statement.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+
         // The pinned definition is read before any transaction, where the store may use its cache.
         var pinned = await db.Set<WorkflowInstance>().FindAsync([contentItemId], cancellationToken);
         if (pinned is not null && contentType is not null && !string.Equals(pinned.ContentType, contentType, StringComparison.Ordinal))

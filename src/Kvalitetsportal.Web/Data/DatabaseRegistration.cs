@@ -55,6 +55,9 @@ public sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.Db
 
     private readonly string _pragma;
 
+    // Pooled connections keep their native handle (and its settings): only a new handle needs them.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
+
     public SqlitePragmas(string synchronous)
     {
         var level = synchronous.ToUpperInvariant() switch
@@ -69,6 +72,11 @@ public sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.Db
 
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
+        if (!IsNew(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = _pragma;
         command.ExecuteNonQuery();
@@ -76,10 +84,18 @@ public sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.Db
 
     public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!IsNew(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = _pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private bool IsNew(System.Data.Common.DbConnection connection) =>
+        connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, this);
 }
 
 /// <summary>Lets `dotnet ef` build the composed model without starting the web host.</summary>
