@@ -84,6 +84,9 @@ public static class WorkflowBench
         var duration = TimeSpan.FromSeconds(seconds);
         var baseline = await LoadRunner.RunAsync(client, "trivial /health/live", _ => "/health/live", clients, duration, TimeSpan.FromSeconds(2));
 
+        // For comparison: reading an item's workflow (state, holder, transitions, history) through the API.
+        var read = await LoadRunner.RunAsync(client, "read workflow (API GET)", i => $"/api/content/{ContentSeeder.TypeName}/{seeded.ItemIds[(i * 7919) % seeded.ItemIds.Count]}/workflow", clients, duration, TimeSpan.FromSeconds(2));
+
         // Warm-up on the first items, then the measured run on the rest; every item is moved once.
         var next = -1;
         string? NextItem() => Interlocked.Increment(ref next) is var i && i < seeded.ItemIds.Count ? seeded.ItemIds[i] : null;
@@ -102,7 +105,7 @@ public static class WorkflowBench
         var elapsed = watch.Elapsed.TotalSeconds;
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
         var result = new LoadResult("transition + 1 mail (API POST)", all.Length, errors.Sum(), elapsed, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
-        LoadRunner.Print([result], baseline);
+        LoadRunner.Print([read, result], baseline);
 
         var moved = Math.Min(next + 1, seeded.ItemIds.Count);
         await using (var db = Context(dataFolder))
