@@ -2,6 +2,7 @@ using Kvalitetsportal.Modules;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
 using Kvalitetsportal.Workflows.Definitions;
+using Kvalitetsportal.Workflows.WorkflowEditor;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public sealed class WorkflowsStartup : IFeatureStartup
         services.AddSingleton<INavigationProvider, WorkflowsNavigation>();
 
         // Each part registers its own services in its folder (one line each here).
+        services.AddWorkflowEditor();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

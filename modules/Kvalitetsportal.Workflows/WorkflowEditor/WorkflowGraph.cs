@@ -14,8 +14,7 @@ public static class WorkflowGraph
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var text = new StringBuilder();
         text.Append("flowchart TD\n");
-        text.Append("  accTitle: ").Append(Plain(string.IsNullOrWhiteSpace(form.DisplayName) ? "Arbetsflödet" : form.DisplayName)).Append('\n');
-        for (var i = 0; i < form.States.Count; i++)
+                for (var i = 0; i < form.States.Count; i++)
         {
             var state = form.States[i];
             var id = "n" + i.ToString(CultureInfo.InvariantCulture);
@@ -43,11 +42,18 @@ public static class WorkflowGraph
         return text.ToString();
     }
 
-    /// <summary>A quoted mermaid label; quotes, entity marks and markdown backticks are written as mermaid entity codes.</summary>
+    /// <summary>
+    /// A quoted mermaid label. Characters mermaid would read as syntax (quotes, entity codes,
+    /// markdown, directives, tags) are swapped for look-alikes: the editor takes mermaid's live
+    /// drawing (see workflow-editor.js), where entity codes would not be decoded.
+    /// </summary>
     private static string Label(string value) => "\"" + Plain(value)
-        .Replace("#", "#35;", StringComparison.Ordinal)
-        .Replace("\"", "#quot;", StringComparison.Ordinal)
-        .Replace("`", "#96;", StringComparison.Ordinal) + "\"";
+        .Replace('"', '\u201D')
+        .Replace('#', '\uFF03')
+        .Replace('`', '\u00B4')
+        .Replace('%', '\uFF05')
+        .Replace('<', '\u2039')
+        .Replace('>', '\u203A') + "\"";
 
     private static string Plain(string value) => string.Join(' ', value.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }
