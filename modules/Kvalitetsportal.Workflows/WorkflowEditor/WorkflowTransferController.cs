@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Permissions;
@@ -24,6 +26,9 @@ public sealed class WorkflowTransferController(
 {
     private const string Base = WorkflowsAdminController.Base;
 
+    /// <summary>The store's JSON, but with å, ä and ö written as letters: the file is for people to read too.</summary>
+    private static readonly JsonSerializerOptions ExportJson = new(WorkflowDefinitionStore.Json) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     /// <summary>A post (a button), like the content types' export: the download carries the antiforgery token.</summary>
     [HttpPost("{typeName}/exportera")]
     public async Task<IActionResult> Export(string typeName, int? version, CancellationToken cancellationToken)
@@ -36,7 +41,7 @@ public sealed class WorkflowTransferController(
             return NotFound();
         }
 
-        var bytes = Encoding.UTF8.GetBytes(WorkflowDefinitionStore.Serialize(definition));
+        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(definition, ExportJson));
         return File(bytes, "application/json", $"arbetsflode-{typeName}-v{chosen.ToString(CultureInfo.InvariantCulture)}.json");
     }
 
