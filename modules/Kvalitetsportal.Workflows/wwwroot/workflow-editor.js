@@ -10,6 +10,17 @@
   const nonce = script ? script.nonce : "";
 
   const form = document.getElementById("workflow-form");
+
+  // Without this script the buttons' "#fragment" scrolls the next page to the change; with it,
+  // focus goes to the exact input instead (a fragment would move focus to the page again).
+  document.querySelectorAll("button[formaction]").forEach((button) => {
+    const url = button.getAttribute("formaction");
+    const hash = url.indexOf("#");
+    if (hash >= 0) {
+      button.setAttribute("formaction", url.slice(0, hash));
+    }
+  });
+
   const focusId = form && form.dataset.focus;
   if (focusId) {
     const target = document.getElementById(focusId);
