@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kvalitetsportal.Audit;
 using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Contents.Queries;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Instances;
@@ -19,7 +20,7 @@ public sealed record MigrationResult(int Moved, int ToVersion, IReadOnlyList<str
 /// the state the administrator chose. All of it commits in one transaction or none of it does:
 /// the instances, the items' state columns, a history line per item and one audit entry.
 /// </summary>
-public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStore store, IAuditTrail audit, TimeProvider clock)
+public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStore store, IAuditTrail audit, ContentCountCache counts, TimeProvider clock)
 {
     /// <param name="mapping">Old state name → new state name, for every state items are in.</param>
     public async Task<MigrationResult> MigrateAsync(string contentType, int fromVersion, IReadOnlyDictionary<string, string> mapping, string? actorId, CancellationToken cancellationToken)
@@ -129,6 +130,9 @@ public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStor
                 });
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+
+                // The items' states changed without the content pipeline: lists must count them again.
+                counts.Invalidate(contentType);
                 return new MigrationResult(moved, toVersion, []);
             });
         }
