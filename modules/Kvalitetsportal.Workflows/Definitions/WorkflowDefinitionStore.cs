@@ -51,6 +51,9 @@ public sealed class WorkflowDefinitionStore(
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
+
+        // PostgreSQL's jsonb reorders keys, so an activity's "kind" is not always first when read back.
+        AllowOutOfOrderMetadataProperties = true,
     };
 
     private static readonly TimeSpan CurrentMaxAge = TimeSpan.FromSeconds(5);
@@ -126,7 +129,8 @@ public sealed class WorkflowDefinitionStore(
 
         var json = Serialize(definition);
         var current = await CurrentRecordAsync(definition.ContentType, cancellationToken, fresh: true);
-        if (current is not null && current.Enabled && current.Definition == json)
+        // Compared as re-serialized: jsonb (PostgreSQL) gives back the same definition with other key order and spacing.
+        if (current is not null && current.Enabled && Serialize(Parse(current.Definition)) == json)
         {
             return new WorkflowSaveResult(current.Version, []); // unchanged: no new version
         }

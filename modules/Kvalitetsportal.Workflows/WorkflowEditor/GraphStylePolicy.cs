@@ -27,7 +27,8 @@ public sealed class GraphStyleNonceAttribute : Attribute, IResultFilter
             return;
         }
 
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        // Hex: no "+" or "/" that HTML encoding would turn into entities in the page.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.HttpContext.Items[ItemKey] = nonce;
         var headers = context.HttpContext.Response.Headers;
         headers[Header] = WithStyleNonce(headers[Header].ToString(), nonce);
