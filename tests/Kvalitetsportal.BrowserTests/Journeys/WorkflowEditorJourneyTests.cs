@@ -208,9 +208,19 @@ public sealed class WorkflowEditorJourneyTests(BrowserFixture browser)
     private static async Task PressAsync(IPage page, ILocator button)
     {
         await button.FocusAsync();
-        // Every editor button posts the form: wait until a new document (without the mark) has loaded.
-        await page.EvaluateAsync("window.kpBeforeSubmit = true");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForFunctionAsync("!window.kpBeforeSubmit && document.readyState === 'complete'");
+        // Every editor button posts the form: wait for the next document's load event. (Not a
+        // string predicate: evaluating one is eval, which the page's CSP rightly forbids.)
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage e) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            await page.Keyboard.PressAsync("Enter");
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
     }
 }
