@@ -12,7 +12,7 @@ namespace Kvalitetsportal.Lucene.Analysis;
 /// <summary>
 /// Swedish analysis for the portal's text, the same at index and query time:
 /// StandardTokenizer → lower case → Swedish stop words → <see cref="SwedishFoldingFilter"/> →
-/// <see cref="SwedishLightStemFilter"/>. "Förbättringar" and "förbättringen" meet "förbättring";
+/// <see cref="RepeatedSwedishLightStemFilter"/>. "Förbättringar" and "förbättringarna" meet "förbättring";
 /// "idé", "ide" and "IDÉER" meet; "får" and "far" stay apart (å, ä and ö are letters, not accents).
 /// </summary>
 public sealed class SwedishSearchAnalyzer : Analyzer
@@ -27,9 +27,48 @@ public sealed class SwedishSearchAnalyzer : Analyzer
         result = new StopFilter(Version, result, SwedishAnalyzer.DefaultStopSet);
         result = new SwedishFoldingFilter(result);
         // The light stemmer's suffixes ("-arna", "-heten", "-ar", ...) contain no å, ä or ö, so it works
-        // the same on folded tokens. It is less aggressive than Snowball, which conflates too much.
-        result = new SwedishLightStemFilter(result);
+        // the same on folded tokens.
+        result = new RepeatedSwedishLightStemFilter(result);
         return new TokenStreamComponents(source, result);
+    }
+}
+
+/// <summary>
+/// Lucene's <see cref="SwedishLightStemmer"/>, applied until the word stops changing. Swedish stacks
+/// endings (projekt-et, förbättring-ar-na, medarbetar-na) and one pass strips only the outermost, so
+/// "projekt" became "projek" but "projektet" only "projekt": they never met. Repeated, every form of a
+/// word lands on one stem (tests list the families). It stems harder ("barn" and "bar" meet), which
+/// ranking absorbs; missing "projektet" when searching "projekt" would not be absorbed.
+/// </summary>
+public sealed class RepeatedSwedishLightStemFilter : TokenFilter
+{
+    private readonly SwedishLightStemmer _stemmer = new();
+    private readonly ICharTermAttribute _term;
+
+    public RepeatedSwedishLightStemFilter(TokenStream input)
+        : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+        {
+            return false;
+        }
+
+        var length = _term.Length;
+        int before;
+        do
+        {
+            before = length;
+            length = _stemmer.Stem(_term.Buffer, length);
+        }
+        while (length != before);
+
+        _term.Length = length;
+        return true;
     }
 }
 
