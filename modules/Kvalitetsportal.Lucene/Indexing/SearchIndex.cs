@@ -93,6 +93,50 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Every document as text (stored fields and facet values), keyed by item id: lets a test check
+    /// that an index kept up to date change by change equals one rebuilt from the database.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string> Snapshot()
+    {
+        var searcher = Acquire();
+        try
+        {
+            var reader = searcher.IndexReader;
+            var facets = IndexFields.Facets.Select(f => MultiDocValues.GetSortedValues(reader, f)).ToList();
+            var live = MultiFields.GetLiveDocs(reader);
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc))
+                {
+                    continue;
+                }
+
+                var document = reader.Document(doc);
+                var fields = document.Fields.Select(f => f.Name + "=" + f.GetStringValue() + f.GetInt64Value()).Order(StringComparer.Ordinal);
+                var values = facets.Select((v, i) =>
+                {
+                    var term = new global::Lucene.Net.Util.BytesRef();
+                    if (v is null || v.GetOrd(doc) < 0)
+                    {
+                        return IndexFields.Facets[i] + "=";
+                    }
+
+                    v.Get(doc, term);
+                    return IndexFields.Facets[i] + "=" + term.Utf8ToString();
+                });
+                result.Add(document.Get(IndexFields.Id), string.Join("|", fields.Concat(values)));
+            }
+
+            return result;
+        }
+        finally
+        {
+            Release(searcher);
+        }
+    }
+
     public void Dispose()
     {
         _searchers.Dispose();
