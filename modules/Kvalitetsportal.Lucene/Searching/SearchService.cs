@@ -179,7 +179,8 @@ public sealed class SearchService(
                 var fragments = highlighter.GetBestFragments(index.Analyzer, field, text, whole ? 1 : 2);
                 if (fragments.Length > 0)
                 {
-                    return string.Join(" … ", fragments.Select(f => f.Trim()));
+                    // The highlighter puts the space before a word inside its mark; move it out.
+                    return string.Join(" … ", fragments.Select(f => f.Replace("<mark> ", " <mark>", StringComparison.Ordinal).Trim()));
                 }
             }
             catch (InvalidTokenOffsetsException)
