@@ -42,7 +42,7 @@ public sealed class SearchIndex : IDisposable
         var stored = IndexCursor.FromCommitData(_writer.CommitData);
         Cursor = stored?.Cursor;
         CaughtUpUtc = stored?.CaughtUpUtc ?? DateTime.MinValue;
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new WarmingSearcherFactory());
         _logger.LogInformation("Search index opened in {IndexFolder}: {Documents} documents, cursor {Cursor}", options.IndexFolder, _writer.NumDocs, Cursor?.Position);
     }
 
@@ -146,5 +146,27 @@ public sealed class SearchIndex : IDisposable
         _writer.Dispose();
         _directory.Dispose();
         Analyzer.Dispose();
+    }
+}
+
+/// <summary>
+/// Loads a new searcher's doc values (facets, sort) before it serves anyone: Lucene loads them per
+/// segment on first use, which would otherwise land on the first search after each refresh.
+/// </summary>
+internal sealed class WarmingSearcherFactory : SearcherFactory
+{
+    public override IndexSearcher NewSearcher(IndexReader reader)
+    {
+        foreach (var leaf in reader.Leaves)
+        {
+            foreach (var field in IndexFields.Facets)
+            {
+                leaf.AtomicReader.GetSortedDocValues(field);
+            }
+
+            leaf.AtomicReader.GetNumericDocValues(IndexFields.Modified);
+        }
+
+        return new IndexSearcher(reader);
     }
 }
