@@ -24,6 +24,8 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<Access.ContentAccessService>();
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<Queries.ContentListQuery>();
+        services.AddSingleton<Queries.ContentCountCache>();
+        services.AddScoped<IContentHandler, Queries.ContentCountInvalidator>();
         services.AddScoped<ContentExport.ContentExporter>();
         services.AddScoped<ContentApi.ContentApiInput>();
         services.AddContentApiOpenApi();

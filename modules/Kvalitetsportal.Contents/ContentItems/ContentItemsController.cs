@@ -84,7 +84,7 @@ public sealed class ContentItemsController(
     }
 
     [HttpGet("{type}")]
-    public async Task<IActionResult> List(string type, string? q, string? enhet, string? status, string? mina, string? sortering, string? sida, CancellationToken cancellationToken)
+    public async Task<IActionResult> List(string type, CancellationToken cancellationToken)
     {
         var definition = await TypeAsync(type, cancellationToken);
         if (definition is null)
@@ -99,23 +99,11 @@ public sealed class ContentItemsController(
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var text = q?.Trim() is { Length: > 0 } t ? t[..Math.Min(t.Length, 300)] : null;
-        var unitId = int.TryParse(enhet, NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u : (int?)null;
-        var state = string.IsNullOrWhiteSpace(status) ? null : status.Trim();
-        var sort = sortering is ContentItemUrls.SortOldest or ContentItemUrls.SortTitle or ContentItemUrls.SortTitleDescending ? sortering : ContentItemUrls.SortNewest;
-        var filter = new ContentFilter
-        {
-            Text = text,
-            UnitId = unitId,
-            WorkflowState = state,
-            OnlyMine = mina == "1",
-            Sort = ContentItemUrls.ParseSort(sort),
-            Page = ParsePage(sida),
-            PageSize = PageSize,
-        };
+        // The same parameters as the export and the API, so "Exportera" exports exactly this list.
+        var filter = ContentListParameters.Parse(Request.Query, PageSize);
 
         // A user who may create but not view gets an empty list, never their items through "mina".
-        var page = canList ? await listQuery.PageAsync(User, definition, filter, cancellationToken) : new ContentPage([], 0, 1, PageSize);
+        var page = canList ? await listQuery.PageAsync(User, definition, filter, cancellationToken) : new ContentPage([], 0, 1, filter.PageSize);
         var states = canList ? await listQuery.StatesAsync(definition, cancellationToken) : [];
 
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
@@ -133,15 +121,15 @@ public sealed class ContentItemsController(
             ListFields = listFields,
             Rows = rows,
             Page = page,
-            Units = units.Options(unitId),
+            Units = units.Options(filter.UnitId),
             States = states,
             CanCreate = canCreate,
             CanList = canList,
-            Text = text,
-            UnitId = unitId,
-            State = state,
+            Text = filter.Text,
+            UnitId = filter.UnitId,
+            State = filter.WorkflowState,
             OnlyMine = filter.OnlyMine,
-            Sort = sort,
+            Sort = ContentListParameters.SortName(filter.Sort),
         });
     }
 

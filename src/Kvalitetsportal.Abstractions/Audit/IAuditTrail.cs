@@ -32,8 +32,9 @@ public static class AuditCategories
     public const string Permissions = "Behörigheter";
     public const string Users = "Användare";
     public const string Features = "Funktioner";
+    public const string Workflows = "Arbetsflöden";
 
-    public static IReadOnlyList<string> All { get; } = [Content, Permissions, Users, Features];
+    public static IReadOnlyList<string> All { get; } = [Content, Permissions, Users, Features, Workflows];
 }
 
 /// <summary>The actions recorded; stable technical names, shown in Swedish by the audit log.</summary>
@@ -61,6 +62,7 @@ public static class AuditSubjectTypes
     public const string User = "Användare";
     public const string Feature = "Funktion";
     public const string ContentType = "Innehållstyp";
+    public const string Workflow = "Arbetsflöde";
 }
 
 /// <summary>Helpers for building readable changes.</summary>

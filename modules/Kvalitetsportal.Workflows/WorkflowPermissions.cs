@@ -1,0 +1,27 @@
+using Kvalitetsportal.Navigation;
+using Kvalitetsportal.Permissions;
+
+namespace Kvalitetsportal.Workflows;
+
+public sealed class WorkflowPermissions : IPermissionProvider
+{
+    public const string ManageWorkflowsName = "ManageWorkflows";
+
+    public static readonly Permission ManageWorkflows = new(ManageWorkflowsName, "Hantera arbetsflöden",
+        "Forma arbetsflöden för innehållstyper, flytta pågående ärenden till en ny version och se stoppade timrar.");
+
+    public IEnumerable<Permission> GetPermissions() => [ManageWorkflows];
+
+    public IEnumerable<DefaultRoleGrant> GetDefaultGrants() => [];
+}
+
+public sealed class WorkflowsNavigation : INavigationProvider
+{
+    public void BuildNavigation(string menuName, ICollection<MenuItem> items)
+    {
+        if (menuName == Menus.Admin)
+        {
+            items.Add(new MenuItem("Arbetsflöden", "/admin/arbetsfloden", 310, WorkflowPermissions.ManageWorkflowsName, "Innehåll"));
+        }
+    }
+}
