@@ -77,6 +77,14 @@ internal static partial class SearchBench
                 await LoadRunner.RunAsync(employee, "employee: similar items API", i => $"/api/search/similar?type={ContentSeeder.TypeName}&text=" + Uri.EscapeDataString("Väntetiden i bygglov är för lång, invånarna hör av sig flera gånger till kontaktcenter"), options.Clients, duration, warmup),
             };
             LoadRunner.Print(results, baseline);
+
+            // One client at a time: the time a search costs when it does not queue behind 15 others.
+            var alone = new List<LoadResult>
+            {
+                await LoadRunner.RunAsync(client, "admin: 1 word, 1 client", One, 1, duration, warmup),
+                await LoadRunner.RunAsync(employee, "employee: 2 words + facets, 1 client", Two, 1, duration, warmup),
+            };
+            LoadRunner.Print(alone, await LoadRunner.RunAsync(client, "trivial, 1 client", _ => "/health/live", 1, duration, warmup));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   app RSS after the run: {portal.ResidentMegabytes():0} MiB; index on disk: {IndexMegabytes(dataFolder):0} MiB; load average: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores"));
             Console.WriteLine();
         }

@@ -98,7 +98,7 @@ public sealed class SearchService(
         }
 
         var matches = query.IsEmpty ? new MatchAllDocsQuery() : query.ToQuery();
-        var trimmed = new BooleanQuery { { matches, Occur.MUST }, { filter, Occur.MUST } };
+        var trimmed = new FilteredQuery(matches, filter);
         var wanted = Math.Min(page * pageSize, MaxResults);
         var sort = request.Sort == SearchSort.Newest || query.IsEmpty ? SearchSort.Newest : SearchSort.Relevance;
         ITopDocsCollector top = sort == SearchSort.Newest
