@@ -9,7 +9,7 @@ namespace Kvalitetsportal.Workflows.WorkflowEditor;
 /// The one relaxation of the portal's Content-Security-Policy: on the editor's pages, style
 /// elements carrying this response's nonce may apply (mermaid styles its drawing with a
 /// &lt;style&gt; element). Nothing else changes: no 'unsafe-inline', scripts stay 'self' only,
-/// and every other page keeps "style-src 'self'". See docs/adr/0011.
+/// and every other page keeps "style-src 'self'". See docs/adr/0012.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class GraphStyleNonceAttribute : Attribute, IResultFilter

@@ -1,7 +1,7 @@
 // Workflow editor, progressive enhancement only: the form works without this script.
 // 1. Puts focus where the last button's change happened (the server names the element).
 // 2. Shows only the recipient and timer inputs that apply to the current choice.
-// 3. Draws the graph with mermaid under the page's Content-Security-Policy (see docs/adr/0011):
+// 3. Draws the graph with mermaid under the page's Content-Security-Policy (see docs/adr/0012):
 //    style elements mermaid creates get this page's nonce, and style attributes become CSSOM
 //    assignments, so nothing needs 'unsafe-inline'.
 (() => {
