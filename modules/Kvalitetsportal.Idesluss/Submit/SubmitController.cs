@@ -74,6 +74,7 @@ public sealed class SubmitController(
     [HttpPost("ideer/ny")]
     [RequestSizeLimit(MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+    [TooLargeUpload]
     public async Task<IActionResult> Post(CancellationToken cancellationToken)
     {
         var type = await EmployeeTypeAsync(cancellationToken);
