@@ -28,6 +28,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddSingleton<Queries.ContentCountCache>();
         services.AddScoped<IContentHandler, Queries.ContentCountInvalidator>();
         services.AddScoped<ContentExport.ContentExporter>();
+        services.AddScoped<Fields.FieldDisplay>();
         services.AddScoped<ContentApi.ContentApiInput>();
         services.AddContentApiOpenApi();
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();

@@ -43,6 +43,7 @@ public sealed class ContentItemsController(
     UserManager<PortalUser> users,
     OneTimeFormTokens formTokens,
     Access.ContentIdentityVisibility identity,
+    FieldDisplay fieldDisplay,
     IStringLocalizer<ContentItemsController> localizer,
     ILogger<ContentItemsController> logger) : Controller
 {
@@ -553,40 +554,8 @@ public sealed class ContentItemsController(
     }
 
     /// <summary>A function that shows a field's value as text, with users, units and referenced items named.</summary>
-    private async Task<Func<ContentFieldDefinition, JsonNode?, string>> DisplayerAsync(IEnumerable<JsonObject> data, IReadOnlyList<ContentFieldDefinition> fields, UnitDirectory units, CancellationToken cancellationToken)
-    {
-        var rows = data.ToList();
-        IEnumerable<string> ValuesOf(FieldKind kind) => rows.SelectMany(d => fields.Where(f => f.Kind == kind).Select(f => d[f.Name]?.ToString())).OfType<string>().Distinct();
-
-        var userIds = ValuesOf(FieldKind.User).ToList();
-        var names = userIds.Count == 0
-            ? []
-            : await users.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, NameOf, cancellationToken);
-
-        var referenceIds = ValuesOf(FieldKind.ContentReference).ToList();
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (referenceIds.Count > 0)
-        {
-            var all = await definitions.GetAllAsync(cancellationToken);
-            foreach (var referenced in await db.Set<ContentItem>().AsNoTracking().Where(i => referenceIds.Contains(i.ContentItemId) && i.Latest).ToListAsync(cancellationToken))
-            {
-                // A title is only shown to someone who may see the item it belongs to.
-                if (all.GetValueOrDefault(referenced.ContentType) is { } referencedType && await authorizer.CanAsync(User, referencedType, referenced, ContentAction.ViewOwn, cancellationToken))
-                {
-                    titles[referenced.ContentItemId] = referenced.DisplayText;
-                }
-            }
-        }
-
-        var hidden = localizer["(visas inte)"].Value;
-        return (field, value) => field.Kind switch
-        {
-            FieldKind.User when value?.ToString() is { } id => names.GetValueOrDefault(id) ?? hidden,
-            FieldKind.OrganisationUnit when value is JsonValue v && v.TryGetValue<int>(out var unitId) => units.NameOf(unitId) ?? "",
-            FieldKind.ContentReference when value?.ToString() is { } id => titles.GetValueOrDefault(id) ?? hidden,
-            _ => FieldValues.ToDisplayText(field, value),
-        };
-    }
+    private Task<FieldDisplayer> DisplayerAsync(IEnumerable<JsonObject> data, IReadOnlyList<ContentFieldDefinition> fields, UnitDirectory units, CancellationToken cancellationToken) =>
+        fieldDisplay.ForAsync(User, data, fields, units, cancellationToken);
 
     private async Task<IReadOnlyList<ContentConflictRow>> ConflictsAsync(ContentTypeDefinition type, ContentItem current, ContentChange change, CancellationToken cancellationToken)
     {
@@ -617,7 +586,7 @@ public sealed class ContentItemsController(
     private static List<StoredFile> FilesOf(JsonObject data, ContentFieldDefinition field) =>
         data[field.Name] is JsonArray array ? array.Deserialize<List<StoredFile>>(JsonSerializerOptions.Web) ?? [] : [];
 
-    private static string NameOf(PortalUser user) => user.DisplayName.Length > 0 ? user.DisplayName : user.Email ?? user.Id;
+    private static string NameOf(PortalUser user) => FieldDisplay.NameOf(user);
 
     private static string StateOf(ContentItem item) => item.WorkflowState ?? (item.Published ? "Inskickad" : "Utkast");
 

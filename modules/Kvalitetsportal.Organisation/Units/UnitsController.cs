@@ -127,6 +127,7 @@ public sealed class UnitsController(PortalDbContext db, ILogger<UnitsController>
 
         unit.IsActive = false;
         await db.SaveChangesAsync(cancellationToken);
+        UnitDirectory.Invalidate(db);
         logger.LogInformation("Organisation unit {UnitId} retired by user {UserId}", unit.Id, UserId);
         TempData["Message"] = $"\"{unit.Name}\" är avvecklad. Den ligger kvar i trädet, markerad som avvecklad, och kan återaktiveras.";
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
@@ -155,6 +156,7 @@ public sealed class UnitsController(PortalDbContext db, ILogger<UnitsController>
 
         unit.IsActive = true;
         await db.SaveChangesAsync(cancellationToken);
+        UnitDirectory.Invalidate(db);
         logger.LogInformation("Organisation unit {UnitId} reactivated by user {UserId}", unit.Id, UserId);
         TempData["Message"] = $"\"{unit.Name}\" är återaktiverad.";
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
@@ -242,6 +244,7 @@ public sealed class UnitsController(PortalDbContext db, ILogger<UnitsController>
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            UnitDirectory.Invalidate(db);
             return true;
         }
         catch (DbUpdateException ex)

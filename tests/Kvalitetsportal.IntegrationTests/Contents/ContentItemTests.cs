@@ -243,6 +243,7 @@ public sealed class ContentItemTests(ContentsPortal portal) : IClassFixture<Cont
         Assert.Equal(title + " (mer)", stored!.DisplayText);
         Assert.False(stored.Published);
         Assert.Equal(newRevision, stored.Revision);
+        Assert.Equal(1, stored.Version); // a draft's saves do not pile up versions
 
         // A stale autosave does not overwrite, and a bad format is refused without saving.
         var stale = await anna.PostFieldsAsync(Edit(id), Autosave(id), [("Title", "Gammal flik"), ("Revision", revision)]);
@@ -258,7 +259,9 @@ public sealed class ContentItemTests(ContentsPortal portal) : IClassFixture<Cont
         // Submitting it now requires the required fields, and then it is no longer autosaved.
         var submitted = await anna.PostFieldsAsync(Edit(id), Edit(id), [.. Fields(title, "Klar beskrivning"), ("Revision", newRevision.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
-        Assert.True((await portal.LatestAsync(id))!.Published);
+        var published = await portal.LatestAsync(id);
+        Assert.True(published!.Published);
+        Assert.Equal(2, published.Version); // what was submitted is a version of its own
         Assert.DoesNotContain("/autospara", await anna.GetStringAsync(Edit(id)));
     }
 
