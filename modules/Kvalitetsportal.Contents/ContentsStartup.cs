@@ -22,6 +22,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<Access.ContentAccessService>();
+        services.AddScoped<Access.ContentIdentityVisibility>();
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<Queries.ContentListQuery>();
         services.AddSingleton<Queries.ContentCountCache>();

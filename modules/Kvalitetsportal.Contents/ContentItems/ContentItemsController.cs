@@ -42,6 +42,7 @@ public sealed class ContentItemsController(
     IDataProtectionProvider protection,
     UserManager<PortalUser> users,
     OneTimeFormTokens formTokens,
+    Access.ContentIdentityVisibility identity,
     FieldDisplay fieldDisplay,
     IStringLocalizer<ContentItemsController> localizer,
     ILogger<ContentItemsController> logger) : Controller
@@ -259,7 +260,8 @@ public sealed class ContentItemsController(
             _ => new ContentFieldDisplay(field, display(field, data[field.Name]), null, []),
         }).ToList();
 
-        var owner = await users.FindByIdAsync(item.OwnerId);
+        // Pseudonymised types hide who submitted (and so who wrote a version) from some readers.
+        var owner = await identity.MayRevealOwnerAsync(User, definition, item, cancellationToken) ? await users.FindByIdAsync(item.OwnerId) : null;
         return View(new ContentDetailViewModel
         {
             Type = definition,
@@ -316,7 +318,7 @@ public sealed class ContentItemsController(
             // form now carries the current revision so that saving again deliberately overwrites.
             var current = conflict.Current;
             result.Form.Revision = current.Revision;
-            var author = await users.FindByIdAsync(current.AuthorId);
+            var author = current.AuthorId == current.OwnerId && !await identity.MayRevealOwnerAsync(User, definition, current, cancellationToken) ? null : await users.FindByIdAsync(current.AuthorId);
             logger.LogInformation("Edit conflict on content item {ContentItemId} for user {UserId}", item.ContentItemId, CurrentUserId);
             return View(nameof(Edit), new ContentEditorViewModel
             {

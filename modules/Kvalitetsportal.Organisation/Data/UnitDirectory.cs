@@ -89,6 +89,18 @@ public sealed class UnitDirectory
         return result;
     }
 
+    /// <summary>The förvaltning a unit belongs to (itself if it is one), for figures per administration.</summary>
+    public (int Id, string Name)? ForvaltningOf(int? id)
+    {
+        if (id is not int i || !_byId.TryGetValue(i, out var unit))
+        {
+            return null;
+        }
+
+        var forvaltning = unit.Kind == UnitKind.Forvaltning ? unit : Ancestors(unit).FirstOrDefault(a => a.Kind == UnitKind.Forvaltning);
+        return forvaltning is null ? null : (forvaltning.Id, forvaltning.Name);
+    }
+
     private string LabelOf(OrganisationUnit unit)
     {
         // Screen readers do not announce the indentation, so a unit also names its förvaltning.

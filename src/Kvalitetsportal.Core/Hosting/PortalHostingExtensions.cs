@@ -33,6 +33,7 @@ public static class PortalHostingExtensions
         services.AddScoped<INavigationManager, NavigationManager>();
         services.AddScoped<StartPageSections>();
         services.AddScoped<RecipeExecutor>();
+        services.AddScoped<FeatureRecipeRunner>();
         services.AddScoped<IRecipeStepHandler, FeaturesStep>();
         services.AddSingleton<PortalInitializer>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
