@@ -4,7 +4,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Kvalitetsportal.Bench;
 
-// Content list/detail benchmark (issue "Content types and fields") and the workflow benchmark: see bench/README.md.
+// Content list/detail benchmark (issue "Content types and fields"), search benchmark (issue
+// "Search with Lucene") and workflow benchmark (issue "Workflows"): see bench/README.md.
 if (args.Length > 0 && args[0] == "workflow")
 {
     return await WorkflowBench.RunAsync(args);
@@ -13,8 +14,13 @@ if (args.Length > 0 && args[0] == "workflow")
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: content --app <path to Kvalitetsportal.Web.dll> [--items 10000,100000] [--seconds 10] [--clients 16]");
+    Console.Error.WriteLine("usage: content|search --app <path to Kvalitetsportal.Web.dll> [--items 10000,100000] [--seconds 10] [--clients 16]");
     return 2;
+}
+
+if (options.Mode == "search")
+{
+    return await SearchBench.RunAsync(options);
 }
 
 foreach (var count in options.ItemCounts)
@@ -58,11 +64,11 @@ foreach (var count in options.ItemCounts)
 
 return 0;
 
-internal sealed record BenchOptions(string AppPath, int[] ItemCounts, int Seconds, int Clients)
+internal sealed record BenchOptions(string Mode, string AppPath, int[] ItemCounts, int Seconds, int Clients)
 {
     public static BenchOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] != "content")
+        if (args.Length == 0 || args[0] is not ("content" or "search"))
         {
             return null;
         }
@@ -82,7 +88,7 @@ internal sealed record BenchOptions(string AppPath, int[] ItemCounts, int Second
             }
         }
 
-        return app is null ? null : new BenchOptions(Path.GetFullPath(app), counts, seconds, clients);
+        return app is null ? null : new BenchOptions(args[0], Path.GetFullPath(app), counts, seconds, clients);
     }
 }
 
@@ -91,6 +97,8 @@ internal sealed partial class PortalProcess : IAsyncDisposable
 {
     public const string AdminEmail = "admin@kvalitetsportal.local";
     public const string AdminPassword = "Bench-Admin-Lösen-1";
+    public const string EmployeeEmail = "anna.medarbetare@kvalitetsportal.local";
+    public const string SamplePassword = "Bench-Medarbetare-1";
 
     private readonly Process _process;
 
@@ -118,6 +126,7 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Portal__DataFolder"] = dataFolder;
         info.Environment["Setup__AdminPassword"] = AdminPassword;
+        info.Environment["Setup__SamplePassword"] = SamplePassword; // Anna and Karl, for searches trimmed to one owner
         info.Environment["Users__SignInAttemptsPerMinute"] = "1000";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         info.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";
@@ -159,7 +168,9 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         throw new TimeoutException("The portal was not ready within 90 s.");
     }
 
-    public async Task<HttpClient> SignedInClientAsync(int connections)
+    public Task<HttpClient> SignedInClientAsync(int connections) => SignedInClientAsync(connections, AdminEmail, AdminPassword);
+
+    public async Task<HttpClient> SignedInClientAsync(int connections, string email, string password)
     {
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false, MaxConnectionsPerServer = connections };
         var client = new HttpClient(handler) { BaseAddress = Address };
@@ -167,8 +178,8 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
         var response = await client.PostAsync(new Uri("/konto/logga-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = AdminEmail,
-            ["Password"] = AdminPassword,
+            ["Email"] = email,
+            ["Password"] = password,
             ["__RequestVerificationToken"] = token,
         }));
         return response.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");

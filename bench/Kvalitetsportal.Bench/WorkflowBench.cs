@@ -232,7 +232,7 @@ public static class WorkflowBench
 
     private static SqlitePortalDbContext Context(string dataFolder) => new(
         new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={Path.Combine(dataFolder, "kvalitetsportal.db")}").Options,
-        ModuleCatalog.FromAssemblies([typeof(ContentItem).Assembly, typeof(PortalUser).Assembly, typeof(OrganisationUnit).Assembly, typeof(WorkflowInstance).Assembly]));
+        ContentSeeder.Catalog());
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

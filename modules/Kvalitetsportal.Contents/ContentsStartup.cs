@@ -22,9 +22,13 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<Access.ContentAccessService>();
+        services.AddScoped<Access.ContentIdentityVisibility>();
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<Queries.ContentListQuery>();
+        services.AddSingleton<Queries.ContentCountCache>();
+        services.AddScoped<IContentHandler, Queries.ContentCountInvalidator>();
         services.AddScoped<ContentExport.ContentExporter>();
+        services.AddScoped<Fields.FieldDisplay>();
         services.AddScoped<ContentApi.ContentApiInput>();
         services.AddContentApiOpenApi();
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();

@@ -3,6 +3,7 @@ using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Runtime;
+using Kvalitetsportal.Workflows.WorkflowEditor;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public sealed class WorkflowsStartup : IFeatureStartup
 
         // Each part registers its own services in its folder (one line each here).
         services.AddWorkflowRuntime(configuration);
+        services.AddWorkflowEditor();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

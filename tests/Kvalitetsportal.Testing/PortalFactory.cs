@@ -38,6 +38,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _postgresDatabase = postgresDatabase;
     }
 
+    private PortalFactory? _databaseOwner;
+
     protected virtual bool UseRealServer => false;
 
     public string DataFolder => _dataFolder;
@@ -64,7 +66,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", TestDatabase.ProviderName);
         if (TestDatabase.IsPostgres)
         {
-            builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString);
+            builder.UseSetting("ConnectionStrings:Postgres", (_databaseOwner ?? this).PostgresConnectionString);
+        }
+        else if (_databaseOwner is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_databaseOwner.DataFolder, "kvalitetsportal.db")}");
         }
 
         foreach (var (key, value) in ExtraSettings)
@@ -73,6 +79,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
     }
+
+    /// <summary>
+    /// Makes this portal a second node of <paramref name="first"/>: the same database, its own data
+    /// folder (and so its own search index). Call before this portal starts; dispose it before the first.
+    /// </summary>
+    public void UseDatabaseOf(PortalFactory first) => _databaseOwner = first;
 
     private string PostgresConnectionString => $"{TestDatabase.PostgresServer};Database={_postgresDatabase}";
 
@@ -103,7 +115,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             return;
         }
 
-        if (TestDatabase.IsPostgres)
+        if (TestDatabase.IsPostgres && _databaseOwner is null)
         {
             await using var scope = Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.EnsureDeletedAsync();

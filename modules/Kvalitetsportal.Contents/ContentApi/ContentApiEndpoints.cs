@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using Kvalitetsportal.Contents.ContentExport;
+using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
@@ -119,7 +119,7 @@ public static class ContentApiEndpoints
             : TypeNotFound(name);
     }
 
-    private static async Task<IResult> List(string type, HttpRequest request, ClaimsPrincipal user, IContentDefinitionStore definitions, ContentAuthorizer authorizer, ContentListQuery query, CancellationToken cancellationToken)
+    private static async Task<IResult> List(string type, HttpRequest request, ClaimsPrincipal user, IContentDefinitionStore definitions, ContentAuthorizer authorizer, ContentListQuery query, ContentIdentityVisibility identity, CancellationToken cancellationToken)
     {
         var definition = await ContentListParameters.FindTypeAsync(definitions, type, cancellationToken);
         if (definition is null)
@@ -133,10 +133,16 @@ public static class ContentApiEndpoints
         }
 
         var page = await query.PageAsync(user, definition, ContentListParameters.Parse(request.Query), cancellationToken);
-        return TypedResults.Ok(new ContentPageResponse([.. page.Items.Select(ContentItemResponse.From)], page.TotalCount, page.Page, page.PageSize));
+        var items = new List<ContentItemResponse>(page.Items.Count);
+        foreach (var item in page.Items)
+        {
+            items.Add(ContentItemResponse.From(item, await identity.MayRevealOwnerAsync(user, definition, item, cancellationToken)));
+        }
+
+        return TypedResults.Ok(new ContentPageResponse(items, page.TotalCount, page.Page, page.PageSize));
     }
 
-    private static async Task<IResult> Get(string type, string id, HttpResponse response, ClaimsPrincipal user, IContentDefinitionStore definitions, ContentAuthorizer authorizer, IContentManager content, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(string type, string id, HttpResponse response, ClaimsPrincipal user, IContentDefinitionStore definitions, ContentAuthorizer authorizer, IContentManager content, ContentIdentityVisibility identity, CancellationToken cancellationToken)
     {
         var definition = await ContentListParameters.FindTypeAsync(definitions, type, cancellationToken);
         if (definition is null)
@@ -151,7 +157,7 @@ public static class ContentApiEndpoints
         }
 
         SetETag(response, item);
-        return TypedResults.Ok(ContentItemResponse.From(item));
+        return TypedResults.Ok(ContentItemResponse.From(item, await identity.MayRevealOwnerAsync(user, definition, item, cancellationToken)));
     }
 
     private static async Task<IResult> Create(
@@ -192,7 +198,7 @@ public static class ContentApiEndpoints
         var item = await content.CreateAsync(definition, read.Change!, userId, body.Publish, cancellationToken);
         loggers.CreateLogger(typeof(ContentApiEndpoints)).LogInformation("API: user {UserId} created {ContentType} {ContentItemId}", userId, definition.Name, item.ContentItemId);
         SetETag(context.Response, item);
-        return TypedResults.Created($"/api/content/{definition.Name}/{item.ContentItemId}", ContentItemResponse.From(item));
+        return TypedResults.Created($"/api/content/{definition.Name}/{item.ContentItemId}", ContentItemResponse.From(item, revealOwner: true));
     }
 
     private static async Task<IResult> Update(
@@ -203,6 +209,7 @@ public static class ContentApiEndpoints
         ContentAuthorizer authorizer,
         IContentManager content,
         ContentApiInput input,
+        ContentIdentityVisibility identity,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -256,7 +263,7 @@ public static class ContentApiEndpoints
             var saved = await content.UpdateAsync(definition, existing.ContentItemId, expected.Value, read.Change!, userId, body.Publish, cancellationToken);
             loggers.CreateLogger(typeof(ContentApiEndpoints)).LogInformation("API: user {UserId} updated {ContentType} {ContentItemId}", userId, definition.Name, saved.ContentItemId);
             SetETag(context.Response, saved);
-            return TypedResults.Ok(ContentItemResponse.From(saved));
+            return TypedResults.Ok(ContentItemResponse.From(saved, await identity.MayRevealOwnerAsync(user, definition, saved, cancellationToken)));
         }
         catch (ContentConcurrencyException ex)
         {

@@ -74,20 +74,21 @@ public sealed record ContentItemResponse(
     int? UnitId,
     string? State,
     bool Published,
-    string OwnerId,
+    string? OwnerId,
     DateTime Created,
     DateTime Modified,
     int Revision,
     JsonObject Data)
 {
-    public static ContentItemResponse From(ContentItem item) => new(
+    /// <param name="revealOwner">False where <see cref="Access.ContentIdentityVisibility"/> hides who submitted it: no owner id.</param>
+    public static ContentItemResponse From(ContentItem item, bool revealOwner) => new(
         item.ContentItemId,
         item.ContentType,
         item.DisplayText,
         item.OrganisationUnitId,
         item.WorkflowState,
         item.Published,
-        item.OwnerId,
+        revealOwner ? item.OwnerId : null,
         DateTime.SpecifyKind(item.CreatedUtc, DateTimeKind.Utc),
         DateTime.SpecifyKind(item.ModifiedUtc, DateTimeKind.Utc),
         item.Revision,

@@ -1,5 +1,6 @@
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Permissions;
+using Kvalitetsportal.Contents.Queries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

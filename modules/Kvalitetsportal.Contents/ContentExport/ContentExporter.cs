@@ -23,7 +23,7 @@ public sealed record ContentExportData(ContentTypeDefinition Type, IReadOnlyList
 /// batches of <see cref="BatchSize"/>, each a short query, so a large export neither holds the
 /// database nor keeps every item in memory.
 /// </summary>
-public sealed class ContentExporter(ContentListQuery list, PortalDbContext db)
+public sealed class ContentExporter(ContentListQuery list, PortalDbContext db, FieldDisplay fieldDisplay)
 {
     public const int BatchSize = 1000;
 
@@ -40,7 +40,7 @@ public sealed class ContentExporter(ContentListQuery list, PortalDbContext db)
         }
 
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
-        return new ContentExportData(type, Headers(type), RowsAsync(query, type, units, cancellationToken));
+        return new ContentExportData(type, Headers(type), RowsAsync(user, query, type, units, cancellationToken));
     }
 
     /// <summary>Referens, the title, unit, state, each field by its label, created and modified. Repeated labels get the field's technical name added.</summary>
@@ -78,7 +78,7 @@ public sealed class ContentExporter(ContentListQuery list, PortalDbContext db)
     public static string StateText(ContentItem item) =>
         !string.IsNullOrWhiteSpace(item.WorkflowState) ? item.WorkflowState : item.Published ? "Publicerad" : "Utkast";
 
-    public static string[] Row(ContentItem item, ContentTypeDefinition type, UnitDirectory units)
+    public static string[] Row(ContentItem item, ContentTypeDefinition type, UnitDirectory units, FieldDisplayer display)
     {
         var data = item.GetData();
         var cells = new List<string>
@@ -88,10 +88,8 @@ public sealed class ContentExporter(ContentListQuery list, PortalDbContext db)
             units.NameOf(item.OrganisationUnitId) ?? "",
             StateText(item),
         };
-        // An organisation unit field is stored as the unit's id; the export names the unit, as the list and the item do.
-        cells.AddRange(type.OrderedFields.Select(f => f.Kind == FieldKind.OrganisationUnit && data[f.Name] is JsonValue v && v.TryGetValue<int>(out var unitId)
-            ? units.NameOf(unitId) ?? ""
-            : FieldValues.ToDisplayText(f, data[f.Name])));
+        // Units, people and referenced items are named, as the list and the item page name them.
+        cells.AddRange(type.OrderedFields.Select(f => display(f, data[f.Name])));
         cells.Add(ExportCells.LocalTime(item.CreatedUtc));
         cells.Add(ExportCells.LocalTime(item.ModifiedUtc));
         return [.. cells.Select(ExportCells.Neutralise)];
@@ -175,16 +173,17 @@ public sealed class ContentExporter(ContentListQuery list, PortalDbContext db)
         return dictionary;
     }
 
-    private static async IAsyncEnumerable<string[]> RowsAsync(IQueryable<ContentItem> query, ContentTypeDefinition type, UnitDirectory units, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<string[]> RowsAsync(ClaimsPrincipal user, IQueryable<ContentItem> query, ContentTypeDefinition type, UnitDirectory units, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Pages ordered by the list's sort (which ends with the row id, so pages never overlap);
         // each page is its own short query, so a slow download never holds a database lock.
         for (var skip = 0; ; skip += BatchSize)
         {
             var batch = await query.Skip(skip).Take(BatchSize).ToListAsync(cancellationToken);
+            var display = await fieldDisplay.ForAsync(user, batch.Select(i => i.GetData()), [.. type.OrderedFields], units, cancellationToken);
             foreach (var item in batch)
             {
-                yield return Row(item, type, units);
+                yield return Row(item, type, units, display);
             }
 
             if (batch.Count < BatchSize)

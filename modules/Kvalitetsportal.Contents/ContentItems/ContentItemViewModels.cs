@@ -136,10 +136,10 @@ public static class ContentItemUrls
 {
     public const string Root = "/innehall";
     public const string Mine = "/innehall/mina";
-    public const string SortNewest = "nyast";
-    public const string SortOldest = "aldst";
-    public const string SortTitle = "titel";
-    public const string SortTitleDescending = "titel-omvand";
+    public const string SortNewest = ContentListParameters.SortNewest;
+    public const string SortOldest = ContentListParameters.SortOldest;
+    public const string SortTitle = ContentListParameters.SortTitle;
+    public const string SortTitleDescending = ContentListParameters.SortTitleDescending;
 
     public static string List(string type) => $"{Root}/{type}";
 
@@ -158,13 +158,6 @@ public static class ContentItemUrls
     /// <summary>The short reference a receipt shows: the first eight characters of the id, upper case.</summary>
     public static string Reference(string contentItemId) => contentItemId[..Math.Min(8, contentItemId.Length)].ToUpperInvariant();
 
-    public static ContentSort ParseSort(string? value) => value switch
-    {
-        SortOldest => ContentSort.Oldest,
-        SortTitle => ContentSort.Title,
-        SortTitleDescending => ContentSort.TitleDescending,
-        _ => ContentSort.Newest,
-    };
 }
 
 /// <summary>Dates as a Swedish reader expects them: local (Stockholm) time.</summary>

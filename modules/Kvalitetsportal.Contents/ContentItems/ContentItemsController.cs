@@ -42,6 +42,8 @@ public sealed class ContentItemsController(
     IDataProtectionProvider protection,
     UserManager<PortalUser> users,
     OneTimeFormTokens formTokens,
+    Access.ContentIdentityVisibility identity,
+    FieldDisplay fieldDisplay,
     IStringLocalizer<ContentItemsController> localizer,
     ILogger<ContentItemsController> logger) : Controller
 {
@@ -84,7 +86,7 @@ public sealed class ContentItemsController(
     }
 
     [HttpGet("{type}")]
-    public async Task<IActionResult> List(string type, string? q, string? enhet, string? status, string? mina, string? sortering, string? sida, CancellationToken cancellationToken)
+    public async Task<IActionResult> List(string type, CancellationToken cancellationToken)
     {
         var definition = await TypeAsync(type, cancellationToken);
         if (definition is null)
@@ -99,23 +101,11 @@ public sealed class ContentItemsController(
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var text = q?.Trim() is { Length: > 0 } t ? t[..Math.Min(t.Length, 300)] : null;
-        var unitId = int.TryParse(enhet, NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u : (int?)null;
-        var state = string.IsNullOrWhiteSpace(status) ? null : status.Trim();
-        var sort = sortering is ContentItemUrls.SortOldest or ContentItemUrls.SortTitle or ContentItemUrls.SortTitleDescending ? sortering : ContentItemUrls.SortNewest;
-        var filter = new ContentFilter
-        {
-            Text = text,
-            UnitId = unitId,
-            WorkflowState = state,
-            OnlyMine = mina == "1",
-            Sort = ContentItemUrls.ParseSort(sort),
-            Page = ParsePage(sida),
-            PageSize = PageSize,
-        };
+        // The same parameters as the export and the API, so "Exportera" exports exactly this list.
+        var filter = ContentListParameters.Parse(Request.Query, PageSize);
 
         // A user who may create but not view gets an empty list, never their items through "mina".
-        var page = canList ? await listQuery.PageAsync(User, definition, filter, cancellationToken) : new ContentPage([], 0, 1, PageSize);
+        var page = canList ? await listQuery.PageAsync(User, definition, filter, cancellationToken) : new ContentPage([], 0, 1, filter.PageSize);
         var states = canList ? await listQuery.StatesAsync(definition, cancellationToken) : [];
 
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
@@ -133,15 +123,15 @@ public sealed class ContentItemsController(
             ListFields = listFields,
             Rows = rows,
             Page = page,
-            Units = units.Options(unitId),
+            Units = units.Options(filter.UnitId),
             States = states,
             CanCreate = canCreate,
             CanList = canList,
-            Text = text,
-            UnitId = unitId,
-            State = state,
+            Text = filter.Text,
+            UnitId = filter.UnitId,
+            State = filter.WorkflowState,
             OnlyMine = filter.OnlyMine,
-            Sort = sort,
+            Sort = ContentListParameters.SortName(filter.Sort),
         });
     }
 
@@ -270,7 +260,8 @@ public sealed class ContentItemsController(
             _ => new ContentFieldDisplay(field, display(field, data[field.Name]), null, []),
         }).ToList();
 
-        var owner = await users.FindByIdAsync(item.OwnerId);
+        // Pseudonymised types hide who submitted (and so who wrote a version) from some readers.
+        var owner = await identity.MayRevealOwnerAsync(User, definition, item, cancellationToken) ? await users.FindByIdAsync(item.OwnerId) : null;
         return View(new ContentDetailViewModel
         {
             Type = definition,
@@ -327,7 +318,7 @@ public sealed class ContentItemsController(
             // form now carries the current revision so that saving again deliberately overwrites.
             var current = conflict.Current;
             result.Form.Revision = current.Revision;
-            var author = await users.FindByIdAsync(current.AuthorId);
+            var author = current.AuthorId == current.OwnerId && !await identity.MayRevealOwnerAsync(User, definition, current, cancellationToken) ? null : await users.FindByIdAsync(current.AuthorId);
             logger.LogInformation("Edit conflict on content item {ContentItemId} for user {UserId}", item.ContentItemId, CurrentUserId);
             return View(nameof(Edit), new ContentEditorViewModel
             {
@@ -563,40 +554,8 @@ public sealed class ContentItemsController(
     }
 
     /// <summary>A function that shows a field's value as text, with users, units and referenced items named.</summary>
-    private async Task<Func<ContentFieldDefinition, JsonNode?, string>> DisplayerAsync(IEnumerable<JsonObject> data, IReadOnlyList<ContentFieldDefinition> fields, UnitDirectory units, CancellationToken cancellationToken)
-    {
-        var rows = data.ToList();
-        IEnumerable<string> ValuesOf(FieldKind kind) => rows.SelectMany(d => fields.Where(f => f.Kind == kind).Select(f => d[f.Name]?.ToString())).OfType<string>().Distinct();
-
-        var userIds = ValuesOf(FieldKind.User).ToList();
-        var names = userIds.Count == 0
-            ? []
-            : await users.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, NameOf, cancellationToken);
-
-        var referenceIds = ValuesOf(FieldKind.ContentReference).ToList();
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (referenceIds.Count > 0)
-        {
-            var all = await definitions.GetAllAsync(cancellationToken);
-            foreach (var referenced in await db.Set<ContentItem>().AsNoTracking().Where(i => referenceIds.Contains(i.ContentItemId) && i.Latest).ToListAsync(cancellationToken))
-            {
-                // A title is only shown to someone who may see the item it belongs to.
-                if (all.GetValueOrDefault(referenced.ContentType) is { } referencedType && await authorizer.CanAsync(User, referencedType, referenced, ContentAction.ViewOwn, cancellationToken))
-                {
-                    titles[referenced.ContentItemId] = referenced.DisplayText;
-                }
-            }
-        }
-
-        var hidden = localizer["(visas inte)"].Value;
-        return (field, value) => field.Kind switch
-        {
-            FieldKind.User when value?.ToString() is { } id => names.GetValueOrDefault(id) ?? hidden,
-            FieldKind.OrganisationUnit when value is JsonValue v && v.TryGetValue<int>(out var unitId) => units.NameOf(unitId) ?? "",
-            FieldKind.ContentReference when value?.ToString() is { } id => titles.GetValueOrDefault(id) ?? hidden,
-            _ => FieldValues.ToDisplayText(field, value),
-        };
-    }
+    private Task<FieldDisplayer> DisplayerAsync(IEnumerable<JsonObject> data, IReadOnlyList<ContentFieldDefinition> fields, UnitDirectory units, CancellationToken cancellationToken) =>
+        fieldDisplay.ForAsync(User, data, fields, units, cancellationToken);
 
     private async Task<IReadOnlyList<ContentConflictRow>> ConflictsAsync(ContentTypeDefinition type, ContentItem current, ContentChange change, CancellationToken cancellationToken)
     {
@@ -627,7 +586,7 @@ public sealed class ContentItemsController(
     private static List<StoredFile> FilesOf(JsonObject data, ContentFieldDefinition field) =>
         data[field.Name] is JsonArray array ? array.Deserialize<List<StoredFile>>(JsonSerializerOptions.Web) ?? [] : [];
 
-    private static string NameOf(PortalUser user) => user.DisplayName.Length > 0 ? user.DisplayName : user.Email ?? user.Id;
+    private static string NameOf(PortalUser user) => FieldDisplay.NameOf(user);
 
     private static string StateOf(ContentItem item) => item.WorkflowState ?? (item.Published ? "Inskickad" : "Utkast");
 

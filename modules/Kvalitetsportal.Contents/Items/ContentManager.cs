@@ -112,7 +112,11 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
         var now = clock.GetUtcNow().UtcDateTime;
         var becomesPublished = publish || latest.Published || !type.Drafts;
         ContentItem saved;
-        if (type.Versioned)
+
+        // A draft that was never submitted is the author's scratch pad: its saves (autosave every
+        // few seconds) change it in place. Versions start with what others have seen.
+        var keepsVersions = type.Versioned && (latest.Published || becomesPublished);
+        if (keepsVersions)
         {
             // The old row stops being latest; its revision check makes a concurrent save fail here.
             latest.Latest = false;

@@ -49,7 +49,7 @@ public sealed record ContentPage(IReadOnlyList<ContentItem> Items, int TotalCoun
 }
 
 /// <summary>Lists the latest versions of a type's items that the user may see, trimmed on the server.</summary>
-public sealed class ContentListQuery(PortalDbContext db, ContentAccessService access, IMemoryCache cache)
+public sealed class ContentListQuery(PortalDbContext db, ContentAccessService access, ContentCountCache counts, IMemoryCache cache)
 {
     /// <summary>
     /// The workflow states a type's items are in, for the list's filter. Names only, never counts;
@@ -137,8 +137,17 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAccessService ac
             return new ContentPage([], 0, 1, pageSize);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        return new ContentPage(await PageOfAsync(query, page, pageSize, cancellationToken), total, page, pageSize);
+        var scope = await access.ScopeAsync(user, type, ContentAccessKind.View, cancellationToken);
+        var total = await counts.GetOrCountAsync(type.Name, scope, filter, ContentAuthorizer.UserId(user), () => query.CountAsync(cancellationToken));
+        var items = await PageOfAsync(query, page, pageSize, cancellationToken);
+        if (items.Count < pageSize && total != (page - 1) * pageSize + items.Count && (items.Count > 0 || page == 1))
+        {
+            // The remembered total is visibly wrong (another node changed items): count afresh.
+            counts.Invalidate(type.Name);
+            total = await counts.GetOrCountAsync(type.Name, scope, filter, ContentAuthorizer.UserId(user), () => query.CountAsync(cancellationToken));
+        }
+
+        return new ContentPage(items, total, page, pageSize);
     }
 
     /// <summary>
@@ -167,7 +176,7 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAccessService ac
         }
 
         var query = db.Set<ContentItem>().AsNoTracking().Where(i => i.OwnerId == userId && i.Latest);
-        var total = await query.CountAsync(cancellationToken);
+        var total = await counts.GetOrCountAcrossTypesAsync("mine:" + userId, () => query.CountAsync(cancellationToken));
         var ordered = query.OrderByDescending(i => i.ModifiedUtc).ThenByDescending(i => i.Id);
         return new ContentPage(await PageOfAsync(ordered, Math.Max(1, page), pageSize, cancellationToken), total, page, pageSize);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kvalitetsportal.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,9 +7,19 @@ namespace Kvalitetsportal.Organisation.Data;
 /// <summary>One choice in a unit list: indented by its depth in the tree, with its förvaltning named.</summary>
 public sealed record UnitOption(int Id, string Label, int Depth, bool IsActive);
 
-/// <summary>The organisation tree, read once per request, for unit lists and "this unit and the ones below".</summary>
+/// <summary>
+/// The organisation tree, for unit lists and "this unit and the ones below". Almost every page
+/// shows a unit, and the tree changes a few times a year, so a loaded tree is shared for a few
+/// seconds: a change on this node is seen at once (<see cref="Invalidate"/>), another node's
+/// within <see cref="MaxAge"/>.
+/// </summary>
 public sealed class UnitDirectory
 {
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
+
+    // Keyed by database, as one process may host several portals (the tests do).
+    private static readonly ConcurrentDictionary<string, (UnitDirectory Directory, DateTime LoadedUtc)> Loaded = new(StringComparer.Ordinal);
+
     private readonly Dictionary<int, OrganisationUnit> _byId;
     private readonly List<(OrganisationUnit Unit, int Depth)> _treeOrder = [];
 
@@ -28,8 +39,26 @@ public sealed class UnitDirectory
         Walk(null, 0);
     }
 
-    public static async Task<UnitDirectory> LoadAsync(PortalDbContext db, CancellationToken cancellationToken) =>
-        new(await db.Set<OrganisationUnit>().AsNoTracking().ToListAsync(cancellationToken));
+    public static async Task<UnitDirectory> LoadAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var key = db.Database.GetConnectionString() ?? "";
+        var inTransaction = db.Database.CurrentTransaction is not null; // may see uncommitted units: never shared
+        if (!inTransaction && Loaded.TryGetValue(key, out var known) && DateTime.UtcNow - known.LoadedUtc < MaxAge)
+        {
+            return known.Directory;
+        }
+
+        var directory = new UnitDirectory(await db.Set<OrganisationUnit>().AsNoTracking().ToListAsync(cancellationToken));
+        if (!inTransaction)
+        {
+            Loaded[key] = (directory, DateTime.UtcNow);
+        }
+
+        return directory;
+    }
+
+    /// <summary>Forgets the shared tree; call it after saving a change to units.</summary>
+    public static void Invalidate(PortalDbContext db) => Loaded.TryRemove(db.Database.GetConnectionString() ?? "", out _);
 
     public string? NameOf(int? id) => id is int i && _byId.TryGetValue(i, out var unit) ? unit.Name : null;
 
@@ -58,6 +87,18 @@ public sealed class UnitDirectory
         }
 
         return result;
+    }
+
+    /// <summary>The förvaltning a unit belongs to (itself if it is one), for figures per administration.</summary>
+    public (int Id, string Name)? ForvaltningOf(int? id)
+    {
+        if (id is not int i || !_byId.TryGetValue(i, out var unit))
+        {
+            return null;
+        }
+
+        var forvaltning = unit.Kind == UnitKind.Forvaltning ? unit : Ancestors(unit).FirstOrDefault(a => a.Kind == UnitKind.Forvaltning);
+        return forvaltning is null ? null : (forvaltning.Id, forvaltning.Name);
     }
 
     private string LabelOf(OrganisationUnit unit)

@@ -91,6 +91,7 @@ public sealed class UnitImporter(PortalDbContext db, ILogger<UnitImporter> logge
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        UnitDirectory.Invalidate(db);
 
         var unchanged = plan.Accepted.Count - added.Count - updated;
         logger.LogInformation(

@@ -138,6 +138,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
 
         unit.IsActive = false;
         await db.SaveChangesAsync(cancellationToken);
+        UnitDirectory.Invalidate(db);
         logger.LogInformation("Organisation unit {UnitId} retired by user {UserId}", unit.Id, UserId);
         TempData["Message"] = $"\"{unit.Name}\" är avvecklad. Den ligger kvar i trädet, markerad som avvecklad, och kan återaktiveras.";
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
@@ -166,6 +167,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
 
         unit.IsActive = true;
         await db.SaveChangesAsync(cancellationToken);
+        UnitDirectory.Invalidate(db);
         logger.LogInformation("Organisation unit {UnitId} reactivated by user {UserId}", unit.Id, UserId);
         TempData["Message"] = $"\"{unit.Name}\" är återaktiverad.";
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
@@ -271,6 +273,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            UnitDirectory.Invalidate(db);
             return true;
         }
         catch (DbUpdateException ex)

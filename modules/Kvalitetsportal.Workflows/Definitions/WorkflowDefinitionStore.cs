@@ -129,7 +129,8 @@ public sealed class WorkflowDefinitionStore(
 
         var json = Serialize(definition);
         var current = await CurrentRecordAsync(definition.ContentType, cancellationToken, fresh: true);
-        if (current is not null && current.Enabled && current.Definition == json)
+        // Compared as re-serialized: jsonb (PostgreSQL) gives back the same definition with other key order and spacing.
+        if (current is not null && current.Enabled && Serialize(Parse(current.Definition)) == json)
         {
             return new WorkflowSaveResult(current.Version, []); // unchanged: no new version
         }

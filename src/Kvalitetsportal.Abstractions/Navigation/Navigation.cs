@@ -4,6 +4,9 @@ public static class Menus
 {
     public const string Admin = "admin";
     public const string Portal = "portal";
+
+    /// <summary>The header search box: the first item's URL is where it sends the words (parameter q).</summary>
+    public const string Search = "search";
 }
 
 /// <summary>One entry of a menu; shown only when the user holds <see cref="Permission"/> (if set).</summary>

@@ -34,6 +34,7 @@ public static class PortalHostingExtensions
         services.AddScoped<StartPageSections>();
         services.AddScoped<PageSections>();
         services.AddScoped<RecipeExecutor>();
+        services.AddScoped<FeatureRecipeRunner>();
         services.AddScoped<IRecipeStepHandler, FeaturesStep>();
         services.AddSingleton<PortalInitializer>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();

@@ -1,6 +1,8 @@
 using Kvalitetsportal.Audit;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Recipes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +17,8 @@ public sealed class FeatureManager(
     IModuleCatalog catalog,
     IMemoryCache cache,
     ILogger<FeatureManager> logger,
-    IAuditTrail audit) : IFeatureManager
+    IAuditTrail audit,
+    IServiceProvider services) : IFeatureManager
 {
     private const string CacheKey = "Kvalitetsportal.EnabledFeatures";
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5);
@@ -66,7 +69,31 @@ public sealed class FeatureManager(
             audit.Record(new AuditEntry(AuditCategories.Features, AuditActions.FeatureEnabled, AuditSubjectTypes.Feature, id, catalog.FindFeature(id)!.Name));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The features' own recipes (ADR 0013) commit with the enabling, or neither does.
+        var recipes = services.GetRequiredService<FeatureRecipeRunner>();
+        if (recipes.HasRecipe(toEnable) && db.Database.CurrentTransaction is null)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await recipes.ApplyAsync(toEnable, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (RecipeException ex)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                logger.LogWarning(ex, "The recipe of feature {FeatureId} failed", feature.Id);
+                return FeatureChangeResult.Failed($"\"{feature.Name}\" kunde inte aktiveras: {ex.Message}");
+            }
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await recipes.ApplyAsync(toEnable, cancellationToken);
+        }
+
         cache.Remove(CacheKey);
         logger.LogInformation("Features {FeatureIds} enabled", toEnable);
 

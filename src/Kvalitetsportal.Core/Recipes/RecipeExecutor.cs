@@ -8,7 +8,8 @@ namespace Kvalitetsportal.Recipes;
 
 /// <summary>
 /// Runs a JSON recipe: { "name": "...", "steps": [ { "name": "roles", ... }, ... ] }.
-/// All steps run in one transaction, so a bad recipe changes nothing.
+/// All steps run in one transaction, so a bad recipe changes nothing. Run inside an open
+/// transaction (a feature's recipe while a setup recipe enables the feature), it joins that one.
 /// </summary>
 public sealed class RecipeExecutor(IServiceProvider services, ILogger<RecipeExecutor> logger)
 {
@@ -42,46 +43,56 @@ public sealed class RecipeExecutor(IServiceProvider services, ILogger<RecipeExec
             var handlers = services.GetServices<IRecipeStepHandler>().ToDictionary(h => h.StepName, StringComparer.OrdinalIgnoreCase);
             var db = services.GetRequiredService<PortalDbContext>();
             var strategy = db.Database.CreateExecutionStrategy();
+            if (db.Database.CurrentTransaction is not null)
+            {
+                await RunStepsAsync(steps, stepLines, handlers, db, beforeCommit, cancellationToken);
+                return;
+            }
+
             await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var context = new RecipeContext { Services = services };
-                var index = 0;
-                foreach (var step in steps.EnumerateArray())
-                {
-                    index++;
-                    var line = index <= stepLines.Count ? stepLines[index - 1] : 0;
-                    var name = step.ValueKind == JsonValueKind.Object && step.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-                    if (name is null || !handlers.TryGetValue(name, out var handler))
-                    {
-                        throw new RecipeException($"Steg {index} (rad {line}): okänt steg \"{name}\".");
-                    }
-
-                    try
-                    {
-                        await handler.ExecuteAsync(step, context, cancellationToken);
-                    }
-                    catch (RecipeException ex)
-                    {
-                        throw new RecipeException($"Steg {index} (\"{name}\", rad {line}): {ex.Message}");
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        // A recipe is input: whatever a step trips over is reported as a bad recipe, never a 500.
-                        logger.LogWarning(ex, "Recipe step {StepIndex} {StepName} failed", index, name);
-                        throw new RecipeException($"Steg {index} (\"{name}\", rad {line}): steget kunde inte genomföras. Kontrollera att alla värden har rätt form.");
-                    }
-
-                    logger.LogInformation("Recipe step {StepIndex} {StepName} done", index, name);
-                }
-
-                if (beforeCommit is not null)
-                {
-                    await beforeCommit(db);
-                }
-
+                await RunStepsAsync(steps, stepLines, handlers, db, beforeCommit, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             });
+        }
+    }
+
+    private async Task RunStepsAsync(JsonElement steps, List<int> stepLines, Dictionary<string, IRecipeStepHandler> handlers, PortalDbContext db, Func<PortalDbContext, Task>? beforeCommit, CancellationToken cancellationToken)
+    {
+        var context = new RecipeContext { Services = services };
+        var index = 0;
+        foreach (var step in steps.EnumerateArray())
+        {
+            index++;
+            var line = index <= stepLines.Count ? stepLines[index - 1] : 0;
+            var name = step.ValueKind == JsonValueKind.Object && step.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            if (name is null || !handlers.TryGetValue(name, out var handler))
+            {
+                throw new RecipeException($"Steg {index} (rad {line}): okänt steg \"{name}\".");
+            }
+
+            try
+            {
+                await handler.ExecuteAsync(step, context, cancellationToken);
+            }
+            catch (RecipeException ex)
+            {
+                throw new RecipeException($"Steg {index} (\"{name}\", rad {line}): {ex.Message}");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A recipe is input: whatever a step trips over is reported as a bad recipe, never a 500.
+                logger.LogWarning(ex, "Recipe step {StepIndex} {StepName} failed", index, name);
+                throw new RecipeException($"Steg {index} (\"{name}\", rad {line}): steget kunde inte genomföras. Kontrollera att alla värden har rätt form.");
+            }
+
+            logger.LogInformation("Recipe step {StepIndex} {StepName} done", index, name);
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(db);
         }
     }
 

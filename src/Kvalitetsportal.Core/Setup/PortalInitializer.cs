@@ -21,6 +21,9 @@ public sealed class PortalInitializer(IServiceProvider services, IConfiguration 
 
         if (await db.SetupRecords.AnyAsync(cancellationToken))
         {
+            // A module added to an existing portal: its enabled features' recipes that never ran, run now.
+            var enabled = await scope.ServiceProvider.GetRequiredService<Modules.IFeatureManager>().GetEnabledFeatureIdsAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<FeatureRecipeRunner>().ApplyAsync(enabled, cancellationToken);
             return;
         }
 

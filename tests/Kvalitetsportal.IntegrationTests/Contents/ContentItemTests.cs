@@ -62,6 +62,27 @@ public sealed class ContentItemTests(ContentsPortal portal) : IClassFixture<Cont
     }
 
     [Fact]
+    public async Task List_totals_and_the_start_page_follow_each_new_item_at_once()
+    {
+        var anna = await portal.AnnaAsync();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        static int Total(string html) => int.Parse(Regex.Match(html, @"(\d+) träffar\.").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var filtered = ContentsPortal.List + "?q=" + marker;
+        Assert.Equal(0, Total(await anna.GetStringAsync(filtered)));
+        var allBefore = Total(await anna.GetStringAsync(ContentsPortal.List));
+        _ = await anna.GetStringAsync("/");
+
+        await CreateAsync(anna, $"Räkna {marker} ett");
+        Assert.Equal(1, Total(await anna.GetStringAsync(filtered)));
+        await CreateAsync(anna, $"Räkna {marker} två");
+
+        // Totals are remembered between requests, so each change must make them count again.
+        Assert.Equal(2, Total(await anna.GetStringAsync(filtered)));
+        Assert.Equal(allBefore + 2, Total(await anna.GetStringAsync(ContentsPortal.List)));
+        Assert.Contains($"Räkna {marker} två", WebUtility.HtmlDecode(await anna.GetStringAsync("/")));
+    }
+
+    [Fact]
     public async Task A_missing_required_field_or_a_too_long_text_is_an_error_beside_the_field_and_the_input_is_kept()
     {
         var anna = await portal.AnnaAsync();
@@ -222,6 +243,7 @@ public sealed class ContentItemTests(ContentsPortal portal) : IClassFixture<Cont
         Assert.Equal(title + " (mer)", stored!.DisplayText);
         Assert.False(stored.Published);
         Assert.Equal(newRevision, stored.Revision);
+        Assert.Equal(1, stored.Version); // a draft's saves do not pile up versions
 
         // A stale autosave does not overwrite, and a bad format is refused without saving.
         var stale = await anna.PostFieldsAsync(Edit(id), Autosave(id), [("Title", "Gammal flik"), ("Revision", revision)]);
@@ -237,7 +259,9 @@ public sealed class ContentItemTests(ContentsPortal portal) : IClassFixture<Cont
         // Submitting it now requires the required fields, and then it is no longer autosaved.
         var submitted = await anna.PostFieldsAsync(Edit(id), Edit(id), [.. Fields(title, "Klar beskrivning"), ("Revision", newRevision.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
-        Assert.True((await portal.LatestAsync(id))!.Published);
+        var published = await portal.LatestAsync(id);
+        Assert.True(published!.Published);
+        Assert.Equal(2, published.Version); // what was submitted is a version of its own
         Assert.DoesNotContain("/autospara", await anna.GetStringAsync(Edit(id)));
     }
 

@@ -63,17 +63,18 @@ internal static class ContentsArrange
         Assert.Empty(problems);
     }
 
-    /// <summary>Medarbetare: Create, ViewOwn, EditOwn. The coordinator role: ViewAll (and nothing else).</summary>
-    public static async Task GrantAsync(PortalFactory portal, string typeName)
+    /// <summary>For each type, Medarbetare: Create, ViewOwn, EditOwn; the coordinator role: ViewAll (and nothing else). Replaces earlier grants of both roles.</summary>
+    public static async Task GrantAsync(PortalFactory portal, params string[] typeNames)
     {
         await using var scope = portal.CreateScope();
         var permissions = scope.ServiceProvider.GetRequiredService<IPermissionService>();
-        await permissions.SetGrantsAsync("Medarbetare", [
-            ContentPermissions.Name(typeName, ContentAction.Create),
-            ContentPermissions.Name(typeName, ContentAction.ViewOwn),
-            ContentPermissions.Name(typeName, ContentAction.EditOwn),
-        ]);
-        await permissions.SetGrantsAsync(CoordinatorRole, [ContentPermissions.Name(typeName, ContentAction.ViewAll)]);
+        await permissions.SetGrantsAsync("Medarbetare", [.. typeNames.SelectMany(t => new[]
+        {
+            ContentPermissions.Name(t, ContentAction.Create),
+            ContentPermissions.Name(t, ContentAction.ViewOwn),
+            ContentPermissions.Name(t, ContentAction.EditOwn),
+        })]);
+        await permissions.SetGrantsAsync(CoordinatorRole, [.. typeNames.Select(t => ContentPermissions.Name(t, ContentAction.ViewAll))]);
     }
 
     public static async Task<ContentItem> CreateItemAsync(PortalFactory portal, string typeName, string ownerEmail, string title, JsonObject data, int? unitId = null)

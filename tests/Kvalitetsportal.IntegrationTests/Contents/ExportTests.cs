@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.IntegrationTests.Users;
 using MiniExcelLibs;
@@ -9,6 +10,23 @@ using MiniExcelLibs;
 namespace Kvalitetsportal.IntegrationTests.Contents;
 
 public sealed record ExportArranged(ContentItem AnnasItem, ContentItem AnnasSecondItem, ContentItem KarlsItem, int UnitId);
+
+/// <summary>A type whose fields point at people and at other items, for exports that must name them.</summary>
+internal static class FollowUpType
+{
+    public const string Name = "Uppfoljning";
+
+    public static ContentTypeDefinition Definition() => new()
+    {
+        Name = Name,
+        DisplayName = "Uppföljning",
+        Fields =
+        [
+            new() { Name = "ansvarig", Label = "Ansvarig", Kind = FieldKind.User, Order = 1 },
+            new() { Name = "forslag", Label = "Gäller förslag", Kind = FieldKind.ContentReference, ReferencedType = ExportPortal.Type, Order = 2 },
+        ],
+    };
+}
 
 public sealed class ExportPortal : ContentsPortal<ExportArranged>
 {
@@ -21,7 +39,6 @@ public sealed class ExportPortal : ContentsPortal<ExportArranged>
         var ungranted = ContentsArrange.Suggestion(UngrantedType);
         ungranted.DisplayName = "Internutredning";
         await ContentsArrange.SaveTypeAsync(this, ungranted);
-        await ContentsArrange.GrantAsync(this, Type);
         await UsersArrange.CreateUserAsync(this, ContentsArrange.CoordinatorEmail, "Sara Samordnare", ContentsArrange.CoordinatorRole);
 
         var unitId = await UsersArrange.UnitIdAsync(this, "FVO-HEM-O");
@@ -42,6 +59,12 @@ public sealed class ExportPortal : ContentsPortal<ExportArranged>
             ["beskrivning"] = "Bara för chefer och samordnare.",
         });
         await ContentsArrange.CreateItemAsync(this, UngrantedType, PortalFactory.EmployeeEmail, "Utredning som ingen får se", new JsonObject { ["beskrivning"] = "x" });
+
+        await ContentsArrange.SaveTypeAsync(this, FollowUpType.Definition());
+        await ContentsArrange.GrantAsync(this, Type, FollowUpType.Name);
+        var karlId = await UsersArrange.UserIdAsync(this, PortalFactory.ManagerEmail);
+        await ContentsArrange.CreateItemAsync(this, FollowUpType.Name, PortalFactory.EmployeeEmail, "Följ upp återvinningen", new JsonObject { ["ansvarig"] = karlId, ["forslag"] = anna.ContentItemId });
+        await ContentsArrange.CreateItemAsync(this, FollowUpType.Name, PortalFactory.EmployeeEmail, "Följ upp Karls förslag", new JsonObject { ["forslag"] = karl.ContentItemId });
         return new ExportArranged(anna, annaSecond, karl, unitId);
     }
 }
@@ -82,6 +105,22 @@ public sealed class ExportTests(ExportPortal portal) : IClassFixture<ExportPorta
         Assert.Equal(Stockholm(arranged.AnnasItem.CreatedUtc), row["Skapad"]);
         Assert.Contains(rows, r => (string?)r["Rubrik"] == "Öppettider i växeln");
         Assert.DoesNotContain(rows, r => (string?)r["Rubrik"] == "Karls hemliga förslag");
+    }
+
+    [Fact]
+    public async Task People_and_referenced_items_are_named_in_the_export_but_an_item_the_reader_may_not_open_is_not()
+    {
+        await portal.ArrangedAsync();
+        var anna = await ContentsArrange.SignedInAsync(portal, PortalFactory.EmployeeEmail);
+
+        var text = Encoding.UTF8.GetString(await (await anna.GetAsync($"/innehall/{FollowUpType.Name}/export.csv")).Content.ReadAsByteArrayAsync());
+
+        var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var mine = Assert.Single(rows, r => r.Contains("Följ upp återvinningen", StringComparison.Ordinal));
+        Assert.Contains(";Karl Karlsson;Förbättring av återvinningen på äldreboendet;", mine);
+        var karls = Assert.Single(rows, r => r.Contains("Följ upp Karls förslag", StringComparison.Ordinal));
+        Assert.Contains(";;(visas inte);", karls);
+        Assert.DoesNotContain("Karls hemliga förslag", text);
     }
 
     [Fact]

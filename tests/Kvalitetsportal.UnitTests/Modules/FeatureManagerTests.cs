@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
 using Microsoft.Data.Sqlite;
@@ -25,7 +26,14 @@ public sealed class FeatureManagerTests : IDisposable
     {
         var db = new TestDbContext(new DbContextOptionsBuilder<TestDbContext>().UseSqlite(_connection).Options, _catalog);
         db.Database.EnsureCreated();
-        return new FeatureManager(db, _catalog, cache ?? new MemoryCache(new MemoryCacheOptions()), NullLogger<FeatureManager>.Instance, Kvalitetsportal.Audit.NullAuditTrail.Instance);
+        // No feature recipes registered: enabling only records the features.
+        var provider = new ServiceCollection()
+            .AddSingleton<Kvalitetsportal.Data.PortalDbContext>(db)
+            .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
+            .AddScoped<Kvalitetsportal.Recipes.FeatureRecipeRunner>()
+            .AddScoped<Kvalitetsportal.Recipes.RecipeExecutor>()
+            .BuildServiceProvider();
+        return new FeatureManager(db, _catalog, cache ?? new MemoryCache(new MemoryCacheOptions()), NullLogger<FeatureManager>.Instance, Kvalitetsportal.Audit.NullAuditTrail.Instance, provider);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261126143825_WorkflowRuntime")]
-    partial class WorkflowRuntime
+    [Migration("20261126161550_Idesluss")]
+    partial class Idesluss
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -249,6 +249,135 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.ToTable("Core_Setup", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId", "CreatedUtc");
+
+                    b.ToTable("Idesluss_Comments", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaReaction", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentItemId", "UserId", "Kind");
+
+                    b.HasIndex("UserId", "Kind");
+
+                    b.ToTable("Idesluss_Reactions", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaRecord", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GoodExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IdentityRevealed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedInto")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NamePublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Pick")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Supporters")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContentItemId");
+
+                    b.HasIndex("Area");
+
+                    b.HasIndex("AssessorId");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("GoodExample");
+
+                    b.ToTable("Idesluss_Ideas", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Lucene.Indexing.IndexingTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("Lucene_IndexingTasks", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Organisation.Data.OrganisationUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -265,10 +394,6 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ManagerUserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -301,6 +426,25 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.HasKey("RoleName", "PermissionName");
 
                     b.ToTable("Core_RolePermissions", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Recipes.AppliedFeatureRecipe", b =>
+                {
+                    b.Property<string>("FeatureId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipeName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FeatureId");
+
+                    b.ToTable("Core_FeatureRecipes", (string)null);
                 });
 
             modelBuilder.Entity("Kvalitetsportal.Users.Data.PortalRole", b =>
@@ -448,82 +592,6 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.ToTable("Workflows_Definitions", (string)null);
                 });
 
-            modelBuilder.Entity("Kvalitetsportal.Workflows.Guard.StoppedFiring", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentItemId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Firings")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HandledBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("HandledUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(210)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("StoppedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContentItemId", "Key");
-
-                    b.HasIndex("HandledUtc", "StoppedUtc");
-
-                    b.ToTable("Workflows_Stopped", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Workflows.Guard.WorkflowFiring", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentItemId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(210)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OccurredUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OccurredUtc");
-
-                    b.HasIndex("ContentItemId", "Key", "OccurredUtc");
-
-                    b.ToTable("Workflows_Firings", (string)null);
-                });
-
             modelBuilder.Entity("Kvalitetsportal.Workflows.Instances.WorkflowHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -602,188 +670,6 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ContentType", "DefinitionVersion");
 
                     b.ToTable("Workflows_Instances", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Workflows.Notifications.Notification", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentItemId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ReadUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "CreatedUtc");
-
-                    b.HasIndex("UserId", "ReadUtc");
-
-                    b.ToTable("Workflows_Notifications", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Workflows.Notifications.NotificationPreference", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("AlsoByMail")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId");
-
-                    b.ToTable("Workflows_NotificationPreferences", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Workflows.Outbox.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentItemId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LockedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LockedUntilUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("NextAttemptUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Kvalitetsportal:Json", true);
-
-                    b.Property<DateTime?>("SentUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContentItemId");
-
-                    b.HasIndex("LockedBy");
-
-                    b.HasIndex("Status", "NextAttemptUtc");
-
-                    b.ToTable("Workflows_Outbox", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Workflows.Timers.WorkflowTimer", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ActivityKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentItemId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DefinitionVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("DueUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Firings")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstanceRevision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LastFiredUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LockedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LockedUntilUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LockedBy");
-
-                    b.HasIndex("ContentItemId", "Status");
-
-                    b.HasIndex("Status", "DueUtc");
-
-                    b.ToTable("Workflows_Timers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

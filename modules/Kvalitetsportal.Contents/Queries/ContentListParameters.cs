@@ -1,9 +1,8 @@
 using System.Globalization;
 using Kvalitetsportal.Contents.Definitions;
-using Kvalitetsportal.Contents.Queries;
 using Microsoft.AspNetCore.Http;
 
-namespace Kvalitetsportal.Contents.ContentExport;
+namespace Kvalitetsportal.Contents.Queries;
 
 /// <summary>
 /// The query string of a content list (<c>/innehall/{type}</c>) as a <see cref="ContentFilter"/>:
@@ -22,9 +21,17 @@ public static class ContentListParameters
     public const string Page = "sida";
     public const string PageSize = "storlek";
 
+    public const string SortNewest = "nyast";
+    public const string SortOldest = "aldst";
+    public const string SortTitle = "titel";
+    public const string SortTitleDescending = "titel-omvand";
+
+    /// <summary>Longer search text is cut here: no title is longer, and it keeps the filter cheap.</summary>
+    public const int MaxTextLength = 300;
+
     public static ContentFilter Parse(IQueryCollection query, int defaultPageSize = 25) => new()
     {
-        Text = NullIfEmpty(query[Text].ToString()),
+        Text = NullIfEmpty(query[Text].ToString()) is { } text ? text[..Math.Min(text.Length, MaxTextLength)] : null,
         UnitId = int.TryParse(query[Unit], NumberStyles.None, CultureInfo.InvariantCulture, out var unit) ? unit : null,
         WorkflowState = NullIfEmpty(query[State].ToString()),
         OnlyMine = query[Mine].ToString() is "1" or "true" or "ja",
@@ -37,10 +44,19 @@ public static class ContentListParameters
 
     public static ContentSort ParseSort(string? value) => value?.Trim().ToLowerInvariant() switch
     {
-        "aldst" => ContentSort.Oldest,
-        "titel" => ContentSort.Title,
-        "titel-omvand" => ContentSort.TitleDescending,
+        SortOldest => ContentSort.Oldest,
+        SortTitle => ContentSort.Title,
+        SortTitleDescending => ContentSort.TitleDescending,
         _ => ContentSort.Newest,
+    };
+
+    /// <summary>The sort as it is written in a URL.</summary>
+    public static string SortName(ContentSort sort) => sort switch
+    {
+        ContentSort.Oldest => SortOldest,
+        ContentSort.Title => SortTitle,
+        ContentSort.TitleDescending => SortTitleDescending,
+        _ => SortNewest,
     };
 
     /// <summary>The type named in a URL: its technical name, also in other letter case ("forbattringsforslag").</summary>

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Kvalitetsportal.Contents.Access;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Idesluss.Data;
+using Kvalitetsportal.Users.Data;
+using Kvalitetsportal.Workflows.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kvalitetsportal.Idesluss.Ideas;
+
+/// <summary>The board's filters; null means "any".</summary>
+public sealed record BoardFilter(int? UnitId, string? Area, int? OlderThanDays, string? AssessorId);
+
+public sealed record IdeaCard(ContentItem Item, IdeaRecord? Record);
+
+/// <summary>One board column: a workflow state (in the definition's order), how many ideas are in it and the oldest few.</summary>
+public sealed record BoardColumn(string State, string Description, int Count, IReadOnlyList<IdeaCard> Cards);
+
+/// <summary>Reads ideas for the module's pages, always through the content access scope (the one definition of who reaches what).</summary>
+public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access, IContentDefinitionStore definitions, IWorkflowDefinitionStore workflows, TimeProvider clock)
+{
+    public const int CardsPerColumn = 30;
+
+    public async Task<ContentTypeDefinition> TypeAsync(string name, CancellationToken cancellationToken) =>
+        await definitions.GetAsync(name, cancellationToken) ?? throw new InvalidOperationException($"Content type {name} is missing; has the Idésluss recipe run?");
+
+    /// <summary>The states of the idea workflow in the administrator's order; items without a state belong to the first.</summary>
+    public async Task<(IReadOnlyList<WorkflowState> States, string? Initial)> StatesAsync(CancellationToken cancellationToken)
+    {
+        var current = await workflows.GetCurrentAsync(IdeaTypes.Idea, cancellationToken);
+        return current is { } c ? (c.Definition.States, c.Definition.InitialState) : ([], null);
+    }
+
+    /// <summary>The ideas the user reaches (not merged away), filtered.</summary>
+    public async Task<IQueryable<ContentItem>> VisibleIdeasAsync(ClaimsPrincipal user, BoardFilter filter, CancellationToken cancellationToken)
+    {
+        var type = await TypeAsync(IdeaTypes.Idea, cancellationToken);
+        var scope = await access.ScopeAsync(user, type, ContentAccessKind.View, cancellationToken);
+        var items = db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentType == IdeaTypes.Idea && i.Latest && i.Published).Where(scope.ToPredicate());
+        var records = db.Set<IdeaRecord>().AsNoTracking();
+        items = items.Where(i => !records.Any(r => r.ContentItemId == i.ContentItemId && r.MergedInto != null));
+        if (filter.UnitId is int unitId)
+        {
+            var units = (await Organisation.Data.UnitDirectory.LoadAsync(db, cancellationToken)).SelfAndDescendants(unitId).ToList();
+            items = items.Where(i => i.OrganisationUnitId != null && units.Contains(i.OrganisationUnitId.Value));
+        }
+
+        if (filter.Area is { Length: > 0 } area)
+        {
+            items = items.Where(i => records.Any(r => r.ContentItemId == i.ContentItemId && r.Area == area));
+        }
+
+        if (filter.OlderThanDays is int days)
+        {
+            var before = clock.GetUtcNow().UtcDateTime.AddDays(-days);
+            items = items.Where(i => i.CreatedUtc <= before);
+        }
+
+        if (filter.AssessorId is { Length: > 0 } assessor)
+        {
+            items = items.Where(i => records.Any(r => r.ContentItemId == i.ContentItemId && r.AssessorId == assessor));
+        }
+
+        return items;
+    }
+
+    public async Task<IReadOnlyList<BoardColumn>> BoardAsync(ClaimsPrincipal user, BoardFilter filter, CancellationToken cancellationToken)
+    {
+        var (states, initial) = await StatesAsync(cancellationToken);
+        var items = await VisibleIdeasAsync(user, filter, cancellationToken);
+        var counts = await items.GroupBy(i => i.WorkflowState).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var columns = new List<BoardColumn>();
+        foreach (var state in states.Count > 0 ? states : [new WorkflowState { Name = "Inskickad" }])
+        {
+            // Items the workflow has not reached yet (no runtime, or submitted before the workflow existed) wait in the first column.
+            var isFirst = state.Name == (initial ?? state.Name);
+            var inState = isFirst ? items.Where(i => i.WorkflowState == state.Name || i.WorkflowState == null) : items.Where(i => i.WorkflowState == state.Name);
+            var count = counts.Where(c => c.State == state.Name || (isFirst && c.State is null)).Sum(c => c.Count);
+            var cards = count == 0 ? [] : await WithRecordsAsync(inState.OrderBy(i => i.CreatedUtc).Take(CardsPerColumn), cancellationToken);
+            columns.Add(new BoardColumn(state.Name, state.Description, count, cards));
+        }
+
+        return columns;
+    }
+
+    public async Task<IReadOnlyList<IdeaCard>> WithRecordsAsync(IQueryable<ContentItem> items, CancellationToken cancellationToken)
+    {
+        var list = await items.ToListAsync(cancellationToken);
+        var ids = list.Select(i => i.ContentItemId).ToList();
+        var records = await db.Set<IdeaRecord>().AsNoTracking().Where(r => ids.Contains(r.ContentItemId)).ToDictionaryAsync(r => r.ContentItemId, cancellationToken);
+        return [.. list.Select(i => new IdeaCard(i, records.GetValueOrDefault(i.ContentItemId)))];
+    }
+
+    public Task<IdeaRecord?> RecordAsync(string ideaId, CancellationToken cancellationToken) =>
+        db.Set<IdeaRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemId == ideaId, cancellationToken);
+
+    /// <summary>Users who may be chosen as assessors: members of roles granted the assess permission, by name.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> AssessorsAsync(IEnumerable<string> roleNames, CancellationToken cancellationToken)
+    {
+        var roles = roleNames.ToList();
+        var roleIds = await db.Set<PortalRole>().Where(r => roles.Contains(r.Name!)).Select(r => r.Id).ToListAsync(cancellationToken);
+        var userIds = db.Set<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>().Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        var users = await db.Set<PortalUser>().Where(u => userIds.Contains(u.Id)).ToListAsync(cancellationToken);
+        return [.. users.Select(u => (u.Id, NameOf(u))).OrderBy(u => u.Item2, StringComparer.CurrentCulture)];
+    }
+
+    public async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string?> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.OfType<string>().Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Set<PortalUser>().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, NameOf, cancellationToken);
+    }
+
+    public static string NameOf(PortalUser user) => user.DisplayName.Length > 0 ? user.DisplayName : user.Email ?? user.Id;
+}

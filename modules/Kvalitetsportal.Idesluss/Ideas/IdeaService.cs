@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Kvalitetsportal.Audit;
+using Kvalitetsportal.Contents.Access;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Idesluss.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kvalitetsportal.Idesluss.Ideas;
+
+/// <summary>What the coordinator and employees do to an idea beyond editing it. Callers check permissions.</summary>
+public sealed class IdeaService(PortalDbContext db, IContentManager contents, IContentDefinitionStore definitions, IAuditTrail audit, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Hands the idea to an assessor: the assessor holds it (and so sees it) until someone else does.</summary>
+    public async Task AssignAssessorAsync(ContentItem idea, string assessorId, string assessorName, string actorId, CancellationToken cancellationToken)
+    {
+        var holder = Assignee.User(assessorId);
+        await db.Set<ContentItem>().Where(i => i.ContentItemId == idea.ContentItemId && (i.Latest || i.Published))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AssignedTo, holder), cancellationToken);
+        var record = await RecordAsync(idea.ContentItemId, cancellationToken);
+        record.AssessorId = assessorId;
+        Record(idea, actorId, new AuditChange("assessor", "Bedömare", idea.AssignedTo, assessorName));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Lets the assessor see who gave the idea (recorded: a deliberate decision).</summary>
+    public async Task RevealGiverAsync(ContentItem idea, string actorId, CancellationToken cancellationToken)
+    {
+        var record = await RecordAsync(idea.ContentItemId, cancellationToken);
+        record.IdentityRevealed = true;
+        Record(idea, actorId, new AuditChange("identityRevealed", "Idégivaren visas för bedömare", "nej", "ja"));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Marks (or unmarks) the idea as a good example for the idea bank, with what was done and what it gave.</summary>
+    public async Task SetGoodExampleAsync(ContentItem idea, bool good, string? whatWasDone, string? whatItGave, string actorId, CancellationToken cancellationToken)
+    {
+        var type = await definitions.GetAsync(IdeaTypes.Idea, cancellationToken) ?? throw new InvalidOperationException("The idea type is missing.");
+        var data = idea.GetData();
+        data[IdeaTypes.GoodExample] = good;
+        SetText(type, data, IdeaTypes.WhatWasDone, whatWasDone);
+        SetText(type, data, IdeaTypes.WhatItGave, whatItGave);
+        await contents.UpdateAsync(type, idea.ContentItemId, idea.Revision, new ContentChange(idea.DisplayText, idea.OrganisationUnitId, data), actorId, publish: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Merges a duplicate into the idea that is kept: its supporters and followers move over (the
+    /// giver follows the kept idea), and both ideas say so where their givers and readers look.
+    /// </summary>
+    public async Task MergeAsync(ContentItem duplicate, ContentItem kept, string actorId, CancellationToken cancellationToken)
+    {
+        var moving = await db.Set<IdeaReaction>().Where(r => r.ContentItemId == duplicate.ContentItemId).ToListAsync(cancellationToken);
+        var present = (await db.Set<IdeaReaction>().Where(r => r.ContentItemId == kept.ContentItemId).Select(r => new { r.UserId, r.Kind }).ToListAsync(cancellationToken))
+            .Select(r => (r.UserId, r.Kind)).ToHashSet();
+        db.RemoveRange(moving);
+        var wanted = moving.Select(r => (UserId: r.UserId, Kind: r.Kind)).Append((UserId: duplicate.OwnerId, Kind: ReactionKind.Follow)).Distinct();
+        foreach (var reaction in wanted.Where(w => !present.Contains(w) && w.UserId != kept.OwnerId))
+        {
+            db.Add(new IdeaReaction { ContentItemId = kept.ContentItemId, UserId = reaction.UserId, Kind = reaction.Kind, CreatedUtc = Now });
+        }
+
+        var record = await RecordAsync(duplicate.ContentItemId, cancellationToken);
+        record.MergedInto = kept.ContentItemId;
+        record.Supporters = 0;
+        db.Add(new IdeaComment { ContentItemId = duplicate.ContentItemId, Text = $"Idén har slagits ihop med en liknande idé: \"{kept.DisplayText}\" ({Contents.ContentItems.ContentItemUrls.Reference(kept.ContentItemId)}). Stöd och följare har flyttats dit, och du som gav idén följer den nu.", CreatedUtc = Now });
+        db.Add(new IdeaComment { ContentItemId = kept.ContentItemId, Text = $"En liknande idé, \"{duplicate.DisplayText}\", har slagits ihop med den här.", CreatedUtc = Now });
+        Record(duplicate, actorId, new AuditChange("mergedInto", "Sammanslagen med", null, kept.DisplayText));
+        await db.SaveChangesAsync(cancellationToken);
+        await RecountAsync(kept.ContentItemId, cancellationToken);
+    }
+
+    /// <summary>Turns the user's support or following of the idea on or off; returns whether it is now on.</summary>
+    public async Task<bool> ToggleAsync(string ideaId, string userId, ReactionKind kind, CancellationToken cancellationToken)
+    {
+        var existing = await db.Set<IdeaReaction>().FirstOrDefaultAsync(r => r.ContentItemId == ideaId && r.UserId == userId && r.Kind == kind, cancellationToken);
+        if (existing is null)
+        {
+            db.Add(new IdeaReaction { ContentItemId = ideaId, UserId = userId, Kind = kind, CreatedUtc = Now });
+        }
+        else
+        {
+            db.Remove(existing);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A double click: the other request added the same row first; the result is the same.
+            db.ChangeTracker.Clear();
+        }
+
+        await RecountAsync(ideaId, cancellationToken);
+        return existing is null;
+    }
+
+    public async Task AddCommentAsync(string ideaId, string userId, string text, CancellationToken cancellationToken)
+    {
+        db.Add(new IdeaComment { ContentItemId = ideaId, AuthorId = userId, Text = text, CreatedUtc = Now });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task RecountAsync(string ideaId, CancellationToken cancellationToken)
+    {
+        var count = await db.Set<IdeaReaction>().CountAsync(r => r.ContentItemId == ideaId && r.Kind == ReactionKind.Support, cancellationToken);
+        await db.Set<IdeaRecord>().Where(r => r.ContentItemId == ideaId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Supporters, count), cancellationToken);
+    }
+
+    private async Task<IdeaRecord> RecordAsync(string ideaId, CancellationToken cancellationToken)
+    {
+        var record = await db.Set<IdeaRecord>().FirstOrDefaultAsync(r => r.ContentItemId == ideaId, cancellationToken);
+        if (record is null)
+        {
+            record = new IdeaRecord { ContentItemId = ideaId };
+            db.Add(record);
+        }
+
+        return record;
+    }
+
+    private void Record(ContentItem idea, string actorId, AuditChange change) =>
+        audit.Record(new AuditEntry(AuditCategories.Content, AuditActions.Updated, "Idé", idea.ContentItemId, idea.DisplayText) { ActorId = actorId, Changes = [change] });
+
+    private static void SetText(ContentTypeDefinition type, JsonObject data, string field, string? value)
+    {
+        if (type.Field(field) is { } definition && value is not null)
+        {
+            var trimmed = value.Trim();
+            data[field] = trimmed.Length == 0 ? null : trimmed[..Math.Min(trimmed.Length, definition.MaxLength ?? 4000)];
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json;
+using Kvalitetsportal.Contents.Access;
+using Kvalitetsportal.Contents.ContentForms;
+using Kvalitetsportal.Contents.ContentItems;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Files;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Contents.Permissions;
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Idesluss.Campaigns;
+using Kvalitetsportal.Idesluss.Ideas;
+using Kvalitetsportal.Organisation.Data;
+using Kvalitetsportal.Workflows.Definitions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Kvalitetsportal.Idesluss.Submit;
+
+public sealed class SubmitViewModel
+{
+    public required ContentFormModel Form { get; init; }
+
+    public required string FormToken { get; init; }
+
+    public ContentItem? Campaign { get; init; }
+
+    public string? CampaignQuestion { get; init; }
+
+    public string? CampaignClosedMessage { get; init; }
+}
+
+/// <summary>
+/// The employee's idea form: the idea type's own fields (rendered by the generic field partial),
+/// without the coordinator's fields, built to be done on a phone in a few minutes. A double
+/// submit is caught by the one-time form token; a closed campaign refuses on the server.
+/// </summary>
+[Authorize]
+public sealed class SubmitController(
+    IdeaQueries queries,
+    IContentManager contents,
+    ContentAuthorizer authorizer,
+    IWorkflowDefinitionStore workflows,
+    PortalDbContext db,
+    IFileStore files,
+    IDataProtectionProvider protection,
+    OneTimeFormTokens formTokens,
+    TimeProvider clock,
+    ILogger<SubmitController> logger) : Controller
+{
+    /// <summary>Five files of at most 10 MB and the text: larger bodies are refused before they are read.</summary>
+    public const long MaxRequestBytes = 60L * 1024 * 1024;
+
+    public const string CampaignInput = "utmaning";
+
+    [HttpGet("ideer/ny")]
+    public async Task<IActionResult> Index(string? utmaning, CancellationToken cancellationToken)
+    {
+        var type = await EmployeeTypeAsync(cancellationToken);
+        if (!await authorizer.CanCreateAsync(User, type, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var form = ContentForms.For(type, null, []);
+        form.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options();
+        var (campaign, question, closed) = await CampaignAsync(utmaning, cancellationToken);
+        return View(new SubmitViewModel { Form = form, FormToken = OneTimeFormTokens.NewToken(), Campaign = campaign, CampaignQuestion = question, CampaignClosedMessage = closed });
+    }
+
+    [HttpPost("ideer/ny")]
+    [RequestSizeLimit(MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+    [TooLargeUpload]
+    public async Task<IActionResult> Post(CancellationToken cancellationToken)
+    {
+        var type = await EmployeeTypeAsync(cancellationToken);
+        if (!await authorizer.CanCreateAsync(User, type, cancellationToken))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        IFormCollection posted;
+        try
+        {
+            posted = await Request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return View("TooLarge");
+        }
+        catch (InvalidDataException)
+        {
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return View("TooLarge");
+        }
+
+        var userId = ContentAuthorizer.UserId(User)!;
+        var campaignId = posted[CampaignInput].ToString();
+        var (campaign, question, closed) = await CampaignAsync(campaignId, cancellationToken);
+        var token = posted[ContentItemsController.FormTokenInput].ToString();
+        var hasToken = OneTimeFormTokens.IsWellFormed(token);
+        if (hasToken)
+        {
+            var (claim, earlierId) = formTokens.TryClaim(userId, token);
+            if (claim == OneTimeFormTokens.Claim.Done)
+            {
+                TempData["Message"] = $"Idén var redan inskickad och sparades bara en gång. Referens: {ContentItemUrls.Reference(earlierId!)}.";
+                return Redirect(IdeaUrls.Receipt(earlierId!));
+            }
+
+            if (claim == OneTimeFormTokens.Claim.InProgress)
+            {
+                TempData["Message"] = "Idén håller på att sparas. Den visas under Mina ärenden när den är klar.";
+                return Redirect(ContentItemUrls.Mine);
+            }
+        }
+
+        try
+        {
+            var reader = new ContentFormReader(files, protection);
+            var result = await reader.ReadAsync(type, posted, null, ModelState, cancellationToken);
+            if (campaign is not null && closed is not null)
+            {
+                ModelState.AddModelError(CampaignInput, closed);
+            }
+
+            if (result.Change is null || !ModelState.IsValid)
+            {
+                if (hasToken)
+                {
+                    formTokens.Release(userId, token);
+                }
+
+                // Everything typed comes back, and uploaded files are kept (as protected tokens) across the error.
+                result.Form.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options(result.Form.UnitId);
+                return View(nameof(Index), new SubmitViewModel { Form = result.Form, FormToken = hasToken ? token : OneTimeFormTokens.NewToken(), Campaign = campaign, CampaignQuestion = question, CampaignClosedMessage = closed });
+            }
+
+            var data = result.Change.Data;
+            data[IdeaTypes.CampaignField] = campaign?.ContentItemId;
+            var full = await queries.TypeAsync(IdeaTypes.Idea, cancellationToken);
+            var item = await contents.CreateAsync(full, result.Change with { Data = data }, userId, publish: true, cancellationToken);
+            if (hasToken)
+            {
+                formTokens.Complete(userId, token, item.ContentItemId);
+            }
+
+            logger.LogInformation("Idea {ContentItemId} submitted by user {UserId}", item.ContentItemId, userId);
+            return Redirect(IdeaUrls.Receipt(item.ContentItemId));
+        }
+        catch
+        {
+            if (hasToken)
+            {
+                formTokens.Release(userId, token);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The idea type without the fields the coordinator fills in (and without the campaign, which the page sets).</summary>
+    private async Task<ContentTypeDefinition> EmployeeTypeAsync(CancellationToken cancellationToken)
+    {
+        var type = await queries.TypeAsync(IdeaTypes.Idea, cancellationToken);
+        var copy = JsonSerializer.Deserialize<ContentTypeDefinition>(JsonSerializer.Serialize(type, ContentDefinitionCache.Json), ContentDefinitionCache.Json)!;
+        copy.Fields.RemoveAll(f => IdeaTypes.CoordinatorFields.Contains(f.Name) || f.Name == IdeaTypes.CampaignField);
+        return copy;
+    }
+
+    private async Task<(ContentItem? Campaign, string? Question, string? ClosedMessage)> CampaignAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (id is not { Length: 32 } || !id.All(Uri.IsHexDigit))
+        {
+            return (null, null, null);
+        }
+
+        var campaignType = await queries.TypeAsync(IdeaTypes.Campaign, cancellationToken);
+        var campaign = await contents.GetLatestAsync(id, cancellationToken);
+        if (campaign is null || campaign.ContentType != IdeaTypes.Campaign || !campaign.Published || !await authorizer.CanAsync(User, campaignType, campaign, ContentAction.ViewOwn, cancellationToken))
+        {
+            return (null, null, null);
+        }
+
+        var workflow = (await workflows.GetCurrentAsync(IdeaTypes.Campaign, cancellationToken))?.Definition;
+        var closed = CampaignRules.IsOpen(campaign, workflow, clock.GetUtcNow())
+            ? null
+            : $"Idéutmaningen \"{campaign.DisplayText}\" är stängd sedan {CampaignRules.Deadline(campaign)?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE"))}. Din idé är inte inskickad; du kan skicka in den som en vanlig idé i stället.";
+        return (campaign, IdeaTypes.Text(campaign.GetData()[IdeaTypes.Question]), closed);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Kvalitetsportal.Audit;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Contents.Queries;
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Workflows.Definitions;
+using Kvalitetsportal.Workflows.Instances;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kvalitetsportal.Workflows.WorkflowEditor;
+
+/// <summary>The outcome of a migration: how many items moved, or why none did.</summary>
+public sealed record MigrationResult(int Moved, int ToVersion, IReadOnlyList<string> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
+
+/// <summary>
+/// Moves running items from an older definition version to the current one, each old state to
+/// the state the administrator chose. All of it commits in one transaction or none of it does:
+/// the instances, the items' state columns, a history line per item and one audit entry.
+/// </summary>
+public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStore store, IAuditTrail audit, ContentCountCache counts, TimeProvider clock)
+{
+    /// <param name="mapping">Old state name → new state name, for every state items are in.</param>
+    public async Task<MigrationResult> MigrateAsync(string contentType, int fromVersion, IReadOnlyDictionary<string, string> mapping, string? actorId, CancellationToken cancellationToken)
+    {
+        var history = await store.GetHistoryAsync(contentType, cancellationToken);
+        if (history.Count == 0)
+        {
+            return Refused("Innehållstypen har inget arbetsflöde.");
+        }
+
+        var toVersion = history[0].Version;
+        if (fromVersion >= toVersion || history.All(h => h.Version != fromVersion))
+        {
+            return Refused($"Välj en äldre version än den nuvarande ({toVersion}).");
+        }
+
+        var target = await store.GetVersionAsync(contentType, toVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"Version {toVersion} of {contentType} could not be read.");
+        var badTargets = mapping.Where(m => target.State(m.Value) is null).Select(m => m.Key).ToList();
+        if (badTargets.Count > 0)
+        {
+            return Refused($"Välj ett steg i version {toVersion} för {string.Join(", ", badTargets.Select(s => $"\"{s}\""))}.");
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var instances = await db.Set<WorkflowInstance>()
+                    .Where(i => i.ContentType == contentType && i.DefinitionVersion == fromVersion)
+                    .ToListAsync(cancellationToken);
+                var ids = instances.Select(i => i.ContentItemId).ToList();
+                var rows = (await db.Set<ContentItem>()
+                        .Where(c => ids.Contains(c.ContentItemId) && (c.Latest || c.Published))
+                        .ToListAsync(cancellationToken))
+                    .ToLookup(c => c.ContentItemId, StringComparer.Ordinal);
+
+                // Every state an item is in needs a place in the new version; otherwise nothing moves.
+                var unmapped = rows.SelectMany(r => r).Select(r => r.WorkflowState).OfType<string>()
+                    .Where(s => !mapping.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
+                if (unmapped.Count > 0)
+                {
+                    return Refused($"Välj ett nytt steg för {string.Join(", ", unmapped.Select(s => $"\"{s}\""))}: ärenden står i det.");
+                }
+
+                var now = clock.GetUtcNow().UtcDateTime;
+                var comment = $"Flyttad till version {toVersion.ToString(CultureInfo.InvariantCulture)}";
+                var moved = 0;
+                foreach (var instance in instances)
+                {
+                    var versions = rows[instance.ContentItemId].ToList();
+                    var latest = versions.FirstOrDefault(v => v.Latest);
+                    if (latest is null)
+                    {
+                        continue; // a removed item is not running; it stays on its version
+                    }
+
+                    var from = latest.WorkflowState;
+                    var to = from is null ? target.InitialState : mapping[from];
+                    foreach (var row in versions)
+                    {
+                        var next = row.WorkflowState is { } state ? mapping[state] : to;
+                        if (!string.Equals(next, row.WorkflowState, StringComparison.Ordinal))
+                        {
+                            row.WorkflowState = next;
+                        }
+                    }
+
+                    // A content edit opened before the move must not save the old state back.
+                    if (!string.Equals(from, to, StringComparison.Ordinal))
+                    {
+                        latest.Revision++;
+                        instance.EnteredStateUtc = now;
+                    }
+
+                    instance.DefinitionVersion = toVersion;
+                    instance.Revision++;
+                    db.Add(new WorkflowHistoryEntry
+                    {
+                        ContentItemId = instance.ContentItemId,
+                        DefinitionVersion = toVersion,
+                        TransitionId = null,
+                        FromState = from,
+                        ToState = to,
+                        ActorId = actorId,
+                        Comment = comment,
+                        OccurredUtc = now,
+                    });
+                    moved++;
+                }
+
+                audit.Record(new AuditEntry(AuditCategories.Workflows, AuditActions.Updated, AuditSubjectTypes.Workflow, contentType,
+                    string.IsNullOrWhiteSpace(target.DisplayName) ? contentType : target.DisplayName)
+                {
+                    ActorId = actorId,
+                    Changes =
+                    [
+                        new AuditChange("migration", "Flyttade ärenden",
+                            $"{moved.ToString(CultureInfo.InvariantCulture)} ärenden på version {fromVersion.ToString(CultureInfo.InvariantCulture)}",
+                            $"version {toVersion.ToString(CultureInfo.InvariantCulture)}"),
+                        .. mapping.Where(m => m.Key != m.Value).OrderBy(m => m.Key, StringComparer.Ordinal)
+                            .Select(m => new AuditChange("state:" + m.Key, "Steg " + m.Key, m.Key, m.Value)),
+                    ],
+                });
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+
+                // The items' states changed without the content pipeline: lists must count them again.
+                counts.Invalidate(contentType);
+                return new MigrationResult(moved, toVersion, []);
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Refused("Ett ärende ändrades medan det flyttades, så inget flyttades. Försök igen.");
+        }
+
+        MigrationResult Refused(string problem) => new(0, 0, [problem]);
+    }
+}
