@@ -102,10 +102,22 @@ public static class WorkflowBench
                 errors[worker]++;
             }
         });
-        var elapsed = watch.Elapsed.TotalSeconds;
-        var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
-        var result = new LoadResult("transition + 1 mail (API POST)", all.Length, errors.Sum(), elapsed, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
-        LoadRunner.Print([read, result], baseline);
+        var result = Summarise($"transition + 1 mail, {clients} clients", latencies, errors, watch.Elapsed.TotalSeconds);
+
+        // The same with one client: what a transition costs when it does not queue behind others.
+        var single = new List<double>[1];
+        var singleErrors = new int[1];
+        watch.Restart();
+        await TransitionLoadAsync(client, NextItem, 1, duration, (worker, ms, ok) =>
+        {
+            (single[worker] ??= []).Add(ms);
+            if (!ok)
+            {
+                singleErrors[worker]++;
+            }
+        });
+        var alone = Summarise("transition + 1 mail, 1 client", single, singleErrors, watch.Elapsed.TotalSeconds);
+        LoadRunner.Print([read, result, alone], baseline);
 
         var moved = Math.Min(next + 1, seeded.ItemIds.Count);
         await using (var db = Context(dataFolder))
@@ -141,6 +153,12 @@ public static class WorkflowBench
             $"   outbox drain: {smtp.ReceivedEmailCount:N0} of {mails:N0} mails at the SMTP server {drainSeconds:0.00} s after they were queued (first after {firstAt ?? double.NaN:0.00} s, i.e. the poll interval); {smtp.ReceivedEmailCount / Math.Max(0.001, drainSeconds - (firstAt ?? 0)):0} mails/s once started; all marked sent: {allSent}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   app RSS after the run: {portal.ResidentMegabytes():0} MiB; load average: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores"));
         return 0;
+    }
+
+    private static LoadResult Summarise(string name, List<double>[] latencies, int[] errors, double seconds)
+    {
+        var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
+        return new LoadResult(name, all.Length, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
     }
 
     private static async Task TransitionLoadAsync(HttpClient client, Func<string?> nextItem, int clients, TimeSpan duration, Action<int, double, bool>? record)

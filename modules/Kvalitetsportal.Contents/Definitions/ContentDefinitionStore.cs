@@ -50,18 +50,33 @@ public sealed class ContentDefinitionCache
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
     private volatile Snapshot _snapshot = new(new Dictionary<string, ContentTypeDefinition>(StringComparer.Ordinal), DateTime.MinValue);
+    private long _generation;
 
     /// <summary>The definitions as last loaded; may be a few seconds old.</summary>
     public IReadOnlyDictionary<string, ContentTypeDefinition> Current => _snapshot.Types;
 
     internal bool IsStale => DateTime.UtcNow - _snapshot.LoadedUtc > MaxAge;
 
-    internal void Replace(IEnumerable<ContentTypeRecord> records) =>
-        _snapshot = new Snapshot(
-            records.ToDictionary(r => r.Name, r => JsonSerializer.Deserialize<ContentTypeDefinition>(r.Definition, Json)!, StringComparer.Ordinal),
-            DateTime.UtcNow);
+    /// <summary>Taken before reading the records, and handed to <see cref="Replace"/>.</summary>
+    internal long Generation => Interlocked.Read(ref _generation);
 
-    internal void Invalidate() => _snapshot = _snapshot with { LoadedUtc = DateTime.MinValue };
+    /// <summary>
+    /// A load that began before this node's last save (a background indexer, another request) is
+    /// not kept as fresh: it would hide the saved definition for the next few seconds.
+    /// </summary>
+    internal void Replace(IEnumerable<ContentTypeRecord> records, long generation)
+    {
+        var snapshot = new Snapshot(
+            records.ToDictionary(r => r.Name, r => JsonSerializer.Deserialize<ContentTypeDefinition>(r.Definition, Json)!, StringComparer.Ordinal),
+            generation == Generation ? DateTime.UtcNow : DateTime.MinValue);
+        _snapshot = snapshot;
+    }
+
+    internal void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _snapshot = _snapshot with { LoadedUtc = DateTime.MinValue };
+    }
 
     private sealed record Snapshot(IReadOnlyDictionary<string, ContentTypeDefinition> Types, DateTime LoadedUtc);
 }
@@ -90,7 +105,8 @@ public sealed class ContentDefinitionStore(PortalDbContext db, ContentDefinition
 
         if (cache.IsStale)
         {
-            cache.Replace(await db.Set<ContentTypeRecord>().AsNoTracking().ToListAsync(cancellationToken));
+            var generation = cache.Generation;
+            cache.Replace(await db.Set<ContentTypeRecord>().AsNoTracking().ToListAsync(cancellationToken), generation);
         }
 
         return cache.Current;

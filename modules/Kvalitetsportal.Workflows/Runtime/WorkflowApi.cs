@@ -75,7 +75,9 @@ public static class WorkflowApi
             return NotFound();
         }
 
-        return TypedResults.Ok(new WorkflowResponse(view.State, view.StateDescription, view.Final, view.HolderName, item.AssignedTo, DateTime.SpecifyKind(view.EnteredStateUtc, DateTimeKind.Utc), view.Revision, view.DefinitionVersion, view.Transitions, view.History));
+        // The raw holder names a user by id: not given out when it is the submitter and the reader may not learn who that is.
+        var assignedTo = item.AssignedTo == Kvalitetsportal.Contents.Access.Assignee.User(item.OwnerId) && view.HolderName == ItemWorkflowQuery.HiddenOwnerName ? null : item.AssignedTo;
+        return TypedResults.Ok(new WorkflowResponse(view.State, view.StateDescription, view.Final, view.HolderName, assignedTo, DateTime.SpecifyKind(view.EnteredStateUtc, DateTimeKind.Utc), view.Revision, view.DefinitionVersion, view.Transitions, view.History));
     }
 
     private static async Task<IResult> TakeAsync(string type, string id, TransitionRequest body, HttpRequest request, ClaimsPrincipal user, IContentDefinitionStore definitions, WorkflowEngine engine, CancellationToken cancellationToken)

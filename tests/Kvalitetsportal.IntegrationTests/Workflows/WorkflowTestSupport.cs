@@ -25,7 +25,7 @@ public sealed class SuggestionPortal() : WorkflowPortal(TestSmtpServer.StartNew(
     public const string InternalType = "Internarende";
     public const string RoundType = "Omgang";
     public const string CoordinatorEmail = "sara.samordnare@kvalitetsportal.local";
-    public static readonly TimeSpan RemindAfter = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan RemindAfter = TimeSpan.FromSeconds(6);
 
     private readonly SemaphoreSlim _arrange = new(1, 1);
     private bool _arranged;
