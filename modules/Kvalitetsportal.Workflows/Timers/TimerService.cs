@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Kvalitetsportal.Workflows.Timers;
 
 /// <summary>
-/// Fires due timers (see ADR 0010): polls the timer table (woken early when this node starts a
+/// Fires due timers (see ADR 0014): polls the timer table (woken early when this node starts a
 /// timer), claims due rows with one conditional UPDATE so that each fires on one node, and fires
 /// each in its own transaction. A node that dies mid-firing loses its claim after LockSeconds and
 /// another node (or the restarted one) fires the timer; the instance revision makes a second
