@@ -85,7 +85,7 @@ public static class WorkflowBench
         var baseline = await LoadRunner.RunAsync(client, "trivial /health/live", _ => "/health/live", clients, duration, TimeSpan.FromSeconds(2));
 
         // For comparison: reading an item's workflow (state, holder, transitions, history) through the API.
-        var read = await LoadRunner.RunAsync(client, "read workflow (API GET)", i => $"/api/content/{ContentSeeder.TypeName}/{seeded.ItemIds[(i * 7919) % seeded.ItemIds.Count]}/workflow", clients, duration, TimeSpan.FromSeconds(2));
+        var read = await LoadRunner.RunAsync(client, "read workflow (API GET)", i => $"/api/content/{ContentSeeder.TypeName}/{seeded.ItemIds[(int)((long)i * 7919 % seeded.ItemIds.Count)]}/workflow", clients, duration, TimeSpan.FromSeconds(2));
 
         // Warm-up on the first items, then the measured run on the rest; every item is moved once.
         var next = -1;

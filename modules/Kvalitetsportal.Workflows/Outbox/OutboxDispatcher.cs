@@ -23,6 +23,7 @@ namespace Kvalitetsportal.Workflows.Outbox;
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     WorkflowSignals signals,
+    WorkflowWriteGate gate,
     IOptions<WorkflowRuntimeOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -145,9 +146,9 @@ public sealed partial class OutboxDispatcher(
 
         // The free-lock test is repeated on the updated rows: a racing node's claim (PostgreSQL re-checks a
         // row it waited for) or an earlier one (SQLite writes one at a time) leaves the row out of this claim.
-        var claimed = await db.Set<OutboxMessage>()
+        var claimed = await gate.RunAsync(db, () => db.Set<OutboxMessage>()
             .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, claim).SetProperty(m => m.LockedUntilUtc, until), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, claim).SetProperty(m => m.LockedUntilUtc, until), cancellationToken), cancellationToken);
         return claimed == 0 ? [] : await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
@@ -200,7 +201,7 @@ public sealed partial class OutboxDispatcher(
         var sentIds = batch.Where(m => results.GetValueOrDefault(m.Id) is null).Select(m => m.Id).ToList();
         if (sentIds.Count > 0)
         {
-            await db.Set<OutboxMessage>()
+            await gate.RunAsync(db, () => db.Set<OutboxMessage>()
                 .Where(m => sentIds.Contains(m.Id) && m.LockedBy == claim)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, OutboxStatus.Sent)
@@ -208,7 +209,7 @@ public sealed partial class OutboxDispatcher(
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                     .SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.LockedBy, (string?)null)
-                    .SetProperty(m => m.LockedUntilUtc, (DateTime?)null), cancellationToken);
+                    .SetProperty(m => m.LockedUntilUtc, (DateTime?)null), cancellationToken), cancellationToken);
         }
 
         foreach (var message in batch.Where(m => results.GetValueOrDefault(m.Id) is not null))

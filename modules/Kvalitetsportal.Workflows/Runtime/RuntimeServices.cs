@@ -23,6 +23,7 @@ public static class RuntimeServices
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
 
         services.AddSingleton<WorkflowSignals>();
+        services.AddSingleton<WorkflowWriteGate>();
         services.AddSingleton<Templates>();
         services.AddScoped<Recipients>();
         services.AddScoped<FiringGuard>();

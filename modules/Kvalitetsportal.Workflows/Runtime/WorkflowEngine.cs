@@ -29,6 +29,7 @@ public sealed class WorkflowEngine(
     ActivityRunner activities,
     Recipients recipients,
     WorkflowSignals signals,
+    WorkflowWriteGate gate,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<WorkflowEngine> logger)
@@ -127,14 +128,14 @@ public sealed class WorkflowEngine(
                 (result, run) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
                 if (result.Succeeded)
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    await gate.RunAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
                 }
             }
             else
             {
                 // Activities that save content themselves (set a field, create a linked item) commit with the move.
                 var strategy = db.Database.CreateExecutionStrategy();
-                (result, run) = await strategy.ExecuteAsync(async () =>
+                (result, run) = await gate.RunAsync(db, () => strategy.ExecuteAsync(async () =>
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     var (taken, applied) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
@@ -145,7 +146,7 @@ public sealed class WorkflowEngine(
                     }
 
                     return (taken, applied);
-                });
+                }), cancellationToken);
             }
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException or ContentConcurrencyException)

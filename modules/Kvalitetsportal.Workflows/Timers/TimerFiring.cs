@@ -22,6 +22,7 @@ public sealed class TimerFiring(
     WorkflowEngine engine,
     ActivityRunner activities,
     FiringGuard guard,
+    WorkflowWriteGate gate,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<TimerFiring> logger)
@@ -41,7 +42,7 @@ public sealed class TimerFiring(
         try
         {
             var strategy = db.Database.CreateExecutionStrategy();
-            run = await strategy.ExecuteAsync(async () =>
+            run = await gate.RunAsync(db, () => strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var timer = await db.Set<WorkflowTimer>().FirstOrDefaultAsync(t => t.Id == timerId && t.LockedBy == claim, cancellationToken);
@@ -56,7 +57,7 @@ public sealed class TimerFiring(
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return fired;
-            });
+            }), cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException or ContentConcurrencyException)
         {

@@ -20,6 +20,7 @@ namespace Kvalitetsportal.Workflows.Timers;
 public sealed class TimerService(
     IServiceScopeFactory scopes,
     WorkflowSignals signals,
+    WorkflowWriteGate gate,
     IOptions<WorkflowRuntimeOptions> options,
     TimeProvider clock,
     ILogger<TimerService> logger) : BackgroundService
@@ -107,9 +108,9 @@ public sealed class TimerService(
         }
 
         // Same claim as the outbox: the free-lock test is repeated on the rows being updated.
-        var claimed = await db.Set<WorkflowTimer>()
+        var claimed = await gate.RunAsync(db, () => db.Set<WorkflowTimer>()
             .Where(t => due.Contains(t.Id) && t.Status == TimerStatus.Pending && (t.LockedUntilUtc == null || t.LockedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LockedBy, claim).SetProperty(t => t.LockedUntilUtc, until), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LockedBy, claim).SetProperty(t => t.LockedUntilUtc, until), cancellationToken), cancellationToken);
         if (claimed == 0)
         {
             return [];
