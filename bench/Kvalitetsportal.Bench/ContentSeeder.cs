@@ -116,7 +116,8 @@ public static class ContentSeeder
         ],
     };
 
-    private static ModuleCatalog Catalog() => ModuleCatalog.FromAssemblies([typeof(ContentItem).Assembly, typeof(PortalUser).Assembly, typeof(OrganisationUnit).Assembly, typeof(IndexingTask).Assembly]);
+    // EF caches one model per context type in the process: every bench's tables must be in it.
+    private static ModuleCatalog Catalog() => ModuleCatalog.FromAssemblies([typeof(ContentItem).Assembly, typeof(PortalUser).Assembly, typeof(OrganisationUnit).Assembly, typeof(IndexingTask).Assembly, typeof(Workflows.Instances.WorkflowInstance).Assembly]);
 
     private static DbContextOptions<SqlitePortalDbContext> Options(string dataFolder) =>
         new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={Path.Combine(dataFolder, "kvalitetsportal.db")}").Options;

@@ -6,6 +6,11 @@ using Kvalitetsportal.Bench;
 
 // Content list/detail benchmark (issue "Content types and fields") and search benchmark (issue
 // "Search with Lucene"): see bench/README.md.
+if (args.Length > 0 && args[0] == "workflow")
+{
+    return await WorkflowBench.RunAsync(args);
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
@@ -108,7 +113,7 @@ internal sealed partial class PortalProcess : IAsyncDisposable
 
     public TimeSpan ReadyAfter { get; }
 
-    public static async Task<PortalProcess> StartAsync(string appPath, string dataFolder)
+    public static async Task<PortalProcess> StartAsync(string appPath, string dataFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", [appPath])
@@ -125,6 +130,11 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         info.Environment["Users__SignInAttemptsPerMinute"] = "1000";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         info.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

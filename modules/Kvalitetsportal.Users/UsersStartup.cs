@@ -85,6 +85,7 @@ public sealed class UsersStartup : IFeatureStartup
         services.AddSingleton<INavigationProvider, UsersNavigation>();
         services.AddScoped<IRecipeStepHandler, RolesStep>();
         services.AddScoped<IRecipeStepHandler, UsersStep>();
+        services.AddScoped<Organisation.Data.IPersonDirectory, People.PersonDirectory>();
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

@@ -3,6 +3,7 @@ using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.WorkflowEditor;
+using Kvalitetsportal.Workflows.Runtime;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +22,11 @@ public sealed class WorkflowsStartup : IFeatureStartup
 
         // Each part registers its own services in its folder (one line each here).
         services.AddWorkflowEditor();
+        services.AddWorkflowRuntime(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapWorkflowRuntime();
     }
 }

@@ -19,14 +19,36 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string ManagerEmail = "karl.chef@kvalitetsportal.local";
     public const string SamplePassword = "Test-Medarbetare-1";
 
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "kp-tests", Guid.NewGuid().ToString("N"));
-    private readonly string _postgresDatabase = "kp_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _dataFolder;
+    private readonly string _postgresDatabase;
+
+    /// <summary>A fresh data folder and database.</summary>
+    public PortalFactory()
+        : this(Path.Combine(Path.GetTempPath(), "kp-tests", Guid.NewGuid().ToString("N")), "kp_test_" + Guid.NewGuid().ToString("N")[..12])
+    {
+    }
+
+    /// <summary>
+    /// The portal on an existing data folder and database, e.g. to start it again after
+    /// <see cref="KeepDataOnDispose"/> (a restart).
+    /// </summary>
+    protected PortalFactory(string dataFolder, string postgresDatabase)
+    {
+        _dataFolder = dataFolder;
+        _postgresDatabase = postgresDatabase;
+    }
 
     private PortalFactory? _databaseOwner;
 
     protected virtual bool UseRealServer => false;
 
     public string DataFolder => _dataFolder;
+
+    /// <summary>The PostgreSQL database's name (when the tests run on PostgreSQL).</summary>
+    public string PostgresDatabase => _postgresDatabase;
+
+    /// <summary>When set, disposing stops the portal but leaves its data folder and database for a restart.</summary>
+    public bool KeepDataOnDispose { get; set; }
 
     /// <summary>Extra configuration a test class needs (e.g. a lower sign-in rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -87,6 +109,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        if (KeepDataOnDispose)
+        {
+            await DisposeAsync();
+            return;
+        }
+
         if (TestDatabase.IsPostgres && _databaseOwner is null)
         {
             await using var scope = Services.CreateAsyncScope();

@@ -30,6 +30,15 @@ public sealed class ContentAuditHandler(IAuditTrail audit, PortalDbContext db) :
         return Task.CompletedTask;
     }
 
+    /// <summary>A workflow moved the item: recorded as a change of its status and holder, not of its fields.</summary>
+    public Task TransitionedAsync(ContentContext context, CancellationToken cancellationToken)
+    {
+        Record(context, AuditActions.Updated, AuditValues.Changes(
+            ("workflowState", "Status", context.Previous?.WorkflowState, context.Item.WorkflowState),
+            ("assignedTo", "Hanteras av", context.Previous?.AssignedTo, context.Item.AssignedTo)));
+        return Task.CompletedTask;
+    }
+
     private void Record(ContentContext context, string action, IReadOnlyList<AuditChange> changes) =>
         audit.Record(new AuditEntry(AuditCategories.Content, action, context.Type.Name, context.Item.ContentItemId, context.Item.DisplayText)
         {

@@ -19,16 +19,21 @@ public enum ContentAccessKind
 /// <param name="OwnerId">Only items this user owns.</param>
 /// <param name="States">Only items in one of these workflow states.</param>
 /// <param name="AssignedTo">Only items held by one of these (see <see cref="Assignee"/>).</param>
+/// <param name="IncludeNoState">
+/// With <paramref name="States"/> set: items that have no workflow state yet (drafts, items from
+/// before the type got a workflow) match too, so a workflow's state rules leave them as they were.
+/// </param>
 public sealed record ContentAccessClause(
     string ContentType,
     string? OwnerId = null,
     IReadOnlySet<string>? States = null,
-    IReadOnlySet<string>? AssignedTo = null)
+    IReadOnlySet<string>? AssignedTo = null,
+    bool IncludeNoState = false)
 {
     public bool Matches(ContentItem item) =>
         item.ContentType == ContentType
         && (OwnerId is null || item.OwnerId == OwnerId)
-        && (States is null || (item.WorkflowState is not null && States.Contains(item.WorkflowState)))
+        && (States is null || (item.WorkflowState is null ? IncludeNoState : States.Contains(item.WorkflowState)))
         && (AssignedTo is null || (item.AssignedTo is not null && AssignedTo.Contains(item.AssignedTo)));
 }
 
@@ -56,7 +61,15 @@ public sealed record ContentAccessScope(IReadOnlyList<ContentAccessClause> Claus
 
             if (clause.States is not null)
             {
-                all = Expression.AndAlso(all, In(item, nameof(ContentItem.WorkflowState), clause.States));
+                Expression inStates = In(item, nameof(ContentItem.WorkflowState), clause.States);
+                if (clause.IncludeNoState)
+                {
+                    inStates = Expression.OrElse(
+                        Expression.Equal(Expression.Property(item, nameof(ContentItem.WorkflowState)), Expression.Constant(null, typeof(string))),
+                        inStates);
+                }
+
+                all = Expression.AndAlso(all, inStates);
             }
 
             if (clause.AssignedTo is not null)

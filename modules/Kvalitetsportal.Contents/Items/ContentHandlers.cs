@@ -19,6 +19,13 @@ public interface IContentHandler
     Task PublishedAsync(ContentContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     Task RemovedAsync(ContentContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The item's workflow state or holder changed (a transition, a timer), in place on its current
+    /// rows; <see cref="ContentContext.Previous"/> has the state before. By default handled as an
+    /// update, so a handler that knows nothing of workflows (an indexer) still sees the new state.
+    /// </summary>
+    Task TransitionedAsync(ContentContext context, CancellationToken cancellationToken) => UpdatedAsync(context, cancellationToken);
 }
 
 /// <summary>A stale edit: someone saved the item after the user opened it.</summary>

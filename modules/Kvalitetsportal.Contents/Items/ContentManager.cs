@@ -33,7 +33,38 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
     public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         await Items.AsNoTracking().Where(i => i.ContentItemId == contentItemId).OrderByDescending(i => i.Version).ToListAsync(cancellationToken);
 
-    public async Task<ContentItem> CreateAsync(ContentTypeDefinition type, ContentChange change, string ownerId, bool publish, CancellationToken cancellationToken = default)
+    public Task<ContentItem> CreateAsync(ContentTypeDefinition type, ContentChange change, string ownerId, bool publish, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(() => CreateCoreAsync(type, change, ownerId, publish, cancellationToken), cancellationToken);
+
+    public Task<ContentItem> UpdateAsync(ContentTypeDefinition type, string contentItemId, int expectedRevision, ContentChange change, string actorId, bool publish, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(() => UpdateCoreAsync(type, contentItemId, expectedRevision, change, actorId, publish, cancellationToken), cancellationToken);
+
+    public Task RemoveAsync(ContentTypeDefinition type, string contentItemId, string actorId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            await RemoveCoreAsync(type, contentItemId, actorId, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A save and everything its handlers do commit together, even when a handler saves nested
+    /// work of its own (a workflow that creates a linked item). Inside a caller's transaction
+    /// (a workflow transition, a recipe) the caller commits.
+    /// </summary>
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await work();
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<ContentItem> CreateCoreAsync(ContentTypeDefinition type, ContentChange change, string ownerId, bool publish, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var item = new ContentItem
@@ -68,7 +99,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
         return item;
     }
 
-    public async Task<ContentItem> UpdateAsync(ContentTypeDefinition type, string contentItemId, int expectedRevision, ContentChange change, string actorId, bool publish, CancellationToken cancellationToken = default)
+    private async Task<ContentItem> UpdateCoreAsync(ContentTypeDefinition type, string contentItemId, int expectedRevision, ContentChange change, string actorId, bool publish, CancellationToken cancellationToken)
     {
         var latest = await Items.FirstOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Latest, cancellationToken)
             ?? throw new InvalidOperationException($"Content item {contentItemId} does not exist.");
@@ -154,7 +185,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
         return saved;
     }
 
-    public async Task RemoveAsync(ContentTypeDefinition type, string contentItemId, string actorId, CancellationToken cancellationToken = default)
+    private async Task RemoveCoreAsync(ContentTypeDefinition type, string contentItemId, string actorId, CancellationToken cancellationToken)
     {
         var versions = await Items.Where(i => i.ContentItemId == contentItemId).ToListAsync(cancellationToken);
         var latest = versions.FirstOrDefault(v => v.Latest);

@@ -42,6 +42,9 @@ public sealed class OrganisationUnit
 
     /// <summary>Units are retired, never deleted, so that old cases keep their unit.</summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>The unit's manager (a user id), to whom workflows can hand the unit's items; none when unset.</summary>
+    public string? ManagerUserId { get; set; }
 }
 
 internal sealed class OrganisationUnitConfiguration : IEntityTypeConfiguration<OrganisationUnit>
@@ -53,6 +56,7 @@ internal sealed class OrganisationUnitConfiguration : IEntityTypeConfiguration<O
         builder.Property(u => u.Name).HasMaxLength(OrganisationUnit.MaxNameLength);
         builder.HasIndex(u => u.Code).IsUnique();
         builder.HasIndex(u => u.ParentId);
+        builder.Property(u => u.ManagerUserId).HasMaxLength(64);
         builder.HasOne(u => u.Parent).WithMany(u => u.Children).HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -25,6 +25,15 @@ public sealed class UnitFormModel
     [Display(Name = "Överordnad")]
     public int? ParentId { get; set; }
 
+    [Display(Name = "Chef (e-postadress)")]
+    [StringLength(256, ErrorMessage = "E-postadressen får vara högst {1} tecken.")]
+    public string? ManagerEmail { get; set; }
+
+    /// <summary>Whether the portal can look people up (the Users module); without it the manager is not asked for.</summary>
+    [BindNever]
+    [ValidateNever]
+    public bool CanChooseManager { get; set; }
+
     /// <summary>Set by the controller for the edit page; never bound from the form.</summary>
     [BindNever]
     [ValidateNever]

@@ -13,8 +13,10 @@ namespace Kvalitetsportal.Organisation.Units;
 [Admin]
 [RequirePermission(OrganisationPermissions.ManageOrganisationName)]
 [Route("admin/organisation")]
-public sealed class UnitsController(PortalDbContext db, ILogger<UnitsController> logger) : Controller
+public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirectory> people, ILogger<UnitsController> logger) : Controller
 {
+    private IPersonDirectory? People => people.FirstOrDefault();
+
     private const string TreeUrl = "/admin/organisation";
 
     [HttpGet("")]
@@ -34,6 +36,7 @@ public sealed class UnitsController(PortalDbContext db, ILogger<UnitsController>
     {
         var tree = await LoadTreeAsync(cancellationToken);
         Validate(model, tree, unit: null);
+        var managerId = await ManagerIdAsync(model, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View(Prepare(model, tree, unit: null));
@@ -45,6 +48,7 @@ public sealed class UnitsController(PortalDbContext db, ILogger<UnitsController>
             Name = model.Name.Trim(),
             Kind = model.Kind!.Value,
             ParentId = model.ParentId,
+            ManagerUserId = managerId,
         };
         db.Add(unit);
         if (!await TrySaveAsync(cancellationToken))
@@ -67,7 +71,8 @@ public sealed class UnitsController(PortalDbContext db, ILogger<UnitsController>
             return NotFound();
         }
 
-        var model = new UnitFormModel { Code = unit.Code, Name = unit.Name, Kind = unit.Kind, ParentId = unit.ParentId };
+        var manager = unit.ManagerUserId is { } managerUserId && People is { } directory ? await directory.FindByIdAsync(managerUserId, cancellationToken) : null;
+        var model = new UnitFormModel { Code = unit.Code, Name = unit.Name, Kind = unit.Kind, ParentId = unit.ParentId, ManagerEmail = manager?.Email };
         return View(Prepare(model, tree, unit));
     }
 
@@ -81,12 +86,18 @@ public sealed class UnitsController(PortalDbContext db, ILogger<UnitsController>
         }
 
         Validate(model, tree, unit);
+        var managerId = await ManagerIdAsync(model, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View(Prepare(model, tree, unit));
         }
 
         var moved = unit.ParentId != model.ParentId;
+        if (People is not null)
+        {
+            unit.ManagerUserId = managerId;
+        }
+
         unit.Code = model.Code.Trim();
         unit.Name = model.Name.Trim();
         unit.Kind = model.Kind!.Value;
@@ -218,9 +229,27 @@ public sealed class UnitsController(PortalDbContext db, ILogger<UnitsController>
         }
     }
 
-    /// <summary>Fills what the form shows besides the user's input: the unit and the parents to choose from.</summary>
-    private static UnitFormModel Prepare(UnitFormModel model, OrganisationTree tree, OrganisationUnit? unit)
+    /// <summary>The user id of the manager the form names by e-mail; null when none is named (or unknown, with an error).</summary>
+    private async Task<string?> ManagerIdAsync(UnitFormModel model, CancellationToken cancellationToken)
     {
+        if (People is not { } directory || string.IsNullOrWhiteSpace(model.ManagerEmail))
+        {
+            return null;
+        }
+
+        var person = await directory.FindByEmailAsync(model.ManagerEmail.Trim(), cancellationToken);
+        if (person is null)
+        {
+            ModelState.AddModelError(nameof(model.ManagerEmail), $"Det finns ingen användare med e-postadressen \"{model.ManagerEmail.Trim()}\". Skriv adressen till någon som har ett konto i portalen.");
+        }
+
+        return person?.Id;
+    }
+
+    /// <summary>Fills what the form shows besides the user's input: the unit and the parents to choose from.</summary>
+    private UnitFormModel Prepare(UnitFormModel model, OrganisationTree tree, OrganisationUnit? unit)
+    {
+        model.CanChooseManager = People is not null;
         model.Unit = unit;
         // A unit's own branch is left out: it cannot be moved in under itself.
         model.ParentChoices = [.. tree.Flatten().Where(n =>

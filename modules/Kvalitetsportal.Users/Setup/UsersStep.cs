@@ -11,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Kvalitetsportal.Users.Setup;
 
 /// <summary>
-/// { "name": "users", "users": [ { "email": "…", "displayName": "…", "unit": "KS", "roles": ["…"], "passwordSetting": "Setup:AdminPassword" } ] }
+/// { "name": "users", "users": [ { "email": "…", "displayName": "…", "unit": "KS", "roles": ["…"], "manages": ["KS"], "passwordSetting": "Setup:AdminPassword" } ] }
 /// Passwords never live in a recipe: each user names the configuration key that holds it, and a
 /// user whose key is unset is not created (so production never ships a known password).
+/// "manages" makes the user the manager of those units (also for a user who already exists).
 /// </summary>
 public sealed class UsersStep(
     UserManager<PortalUser> users,
@@ -47,8 +48,9 @@ public sealed class UsersStep(
                 continue;
             }
 
-            if (await users.FindByEmailAsync(email) is not null)
+            if (await users.FindByEmailAsync(email) is { } existing)
             {
+                await SetManagedUnitsAsync(element, existing, cancellationToken);
                 continue;
             }
 
@@ -82,6 +84,25 @@ public sealed class UsersStep(
                     throw new RecipeException($"användaren {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
                 }
             }
+
+            await SetManagedUnitsAsync(element, user, cancellationToken);
         }
+    }
+
+    private async Task SetManagedUnitsAsync(JsonElement element, PortalUser user, CancellationToken cancellationToken)
+    {
+        if (!element.TryGetProperty("manages", out var manages) || manages.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var code in manages.EnumerateArray().Select(c => c.GetString() ?? ""))
+        {
+            var unit = await db.Set<OrganisationUnit>().FirstOrDefaultAsync(u => u.Code == code, cancellationToken)
+                ?? throw new RecipeException($"användaren {user.Email} är chef för enheten \"{code}\", som inte finns.");
+            unit.ManagerUserId = user.Id;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

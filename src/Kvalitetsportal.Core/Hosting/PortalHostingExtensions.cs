@@ -32,6 +32,7 @@ public static class PortalHostingExtensions
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<INavigationManager, NavigationManager>();
         services.AddScoped<StartPageSections>();
+        services.AddScoped<PageSections>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<FeatureRecipeRunner>();
         services.AddScoped<IRecipeStepHandler, FeaturesStep>();

@@ -1,0 +1,32 @@
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Navigation;
+using Kvalitetsportal.Workflows.Runtime;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kvalitetsportal.Workflows.ItemWorkflow;
+
+/// <summary>On every item's page (the <see cref="PageSlots.ContentDetail"/> slot): state, holder, the user's transitions and the history.</summary>
+public sealed class ItemWorkflowViewComponent(ItemWorkflowQuery query) : ViewComponent
+{
+    public const string Name = "ItemWorkflow";
+
+    public async Task<IViewComponentResult> InvokeAsync(ContentTypeDefinition type, ContentItem item)
+    {
+        var view = await query.DescribeAsync(HttpContext.User, type, item, HttpContext.RequestAborted);
+        return view is null
+            ? Content("")
+            : View("~/ItemWorkflow/Panel.cshtml", new ItemWorkflowModel { Type = type, Item = item, View = view });
+    }
+}
+
+/// <summary>Puts the workflow block on item pages and the notices link in the user menu.</summary>
+public sealed class WorkflowPageSections : IPageSectionProvider
+{
+    public IEnumerable<PageSection> GetSections(string slot) => slot switch
+    {
+        PageSlots.ContentDetail => [new PageSection(ItemWorkflowViewComponent.Name, 10)],
+        PageSlots.UserMenu => [new PageSection(Notifications.UnreadNotificationsViewComponent.Name, 10)],
+        _ => [],
+    };
+}

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Kvalitetsportal.Contents.Access;
+using Kvalitetsportal.Contents.ContentItems;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Users.Data;
+using Kvalitetsportal.Workflows.Definitions;
+using Kvalitetsportal.Workflows.Instances;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kvalitetsportal.Workflows.Runtime;
+
+/// <summary>A transition the user may take; <see cref="Blocked"/> says why it cannot be taken yet (empty required fields).</summary>
+public sealed record TransitionOption(string Id, string Label, bool CommentRequired, string? Blocked);
+
+public sealed record HistoryRow(DateTime OccurredUtc, string Actor, string? FromState, string ToState, string? TransitionLabel, string? Comment);
+
+/// <summary>What the item's page (and the API) shows of its workflow.</summary>
+public sealed record ItemWorkflowView(
+    string State,
+    string StateDescription,
+    bool Final,
+    string? HolderName,
+    DateTime EnteredStateUtc,
+    int Revision,
+    int DefinitionVersion,
+    IReadOnlyList<TransitionOption> Transitions,
+    IReadOnlyList<HistoryRow> History);
+
+/// <summary>One item waiting for the user or one of the user's roles.</summary>
+public sealed record TaskRow(string ContentItemId, string Title, string Url, string ContentType, string? State, DateTime WaitingSinceUtc);
+
+/// <summary>Reads an item's workflow for the user, and the items waiting for the user ("Mina uppgifter").</summary>
+public sealed class ItemWorkflowQuery(PortalDbContext db, IWorkflowDefinitionStore definitions, Recipients recipients)
+{
+    public const string SystemActorName = "Kvalitetsportalen (automatiskt)";
+
+    /// <summary>Null when the item has no workflow. The caller has checked that the user may see the item.</summary>
+    public async Task<ItemWorkflowView?> DescribeAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentItem item, CancellationToken cancellationToken)
+    {
+        var instance = await db.Set<WorkflowInstance>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == item.ContentItemId, cancellationToken);
+        if (instance is null || await definitions.GetVersionAsync(instance.ContentType, instance.DefinitionVersion, cancellationToken) is not { } definition)
+        {
+            return null;
+        }
+
+        var stateName = item.WorkflowState ?? definition.InitialState;
+        var state = definition.State(stateName);
+        var actor = WorkflowActor.From(user);
+        var data = item.GetData();
+        var options = state?.Final == true ? [] : definition.TransitionsFrom(stateName)
+            .Where(t => WorkflowEngine.MayTake(t, item, actor) && WorkflowConditions.AllHold(t, type, data))
+            .Select(t => WorkflowConditions.MissingFields(t, type, data) is { Count: > 0 } missing
+                ? new TransitionOption(t.Id, t.Label, t.CommentRequired, $"Fyll i {string.Join(", ", missing.Select(m => $"\"{m}\""))} först.")
+                : new TransitionOption(t.Id, t.Label, t.CommentRequired, null))
+            .ToList();
+
+        var entries = await db.Set<WorkflowHistoryEntry>().AsNoTracking()
+            .Where(h => h.ContentItemId == item.ContentItemId)
+            .OrderBy(h => h.OccurredUtc).ThenBy(h => h.Id)
+            .ToListAsync(cancellationToken);
+        var actorIds = entries.Where(h => h.ActorId is not null).Select(h => h.ActorId!).Distinct().ToList();
+        var names = await db.Set<PortalUser>().AsNoTracking()
+            .Where(u => actorIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email ?? u.Id, cancellationToken);
+        var history = entries.Select(h => new HistoryRow(
+            h.OccurredUtc,
+            h.ActorId is null ? SystemActorName : names.GetValueOrDefault(h.ActorId) ?? "(borttagen användare)",
+            h.FromState,
+            h.ToState,
+            h.TransitionLabel,
+            h.Comment)).ToList();
+
+        return new ItemWorkflowView(
+            stateName,
+            state?.Description ?? "",
+            state?.Final ?? false,
+            await recipients.HolderNameAsync(item.AssignedTo, cancellationToken),
+            instance.EnteredStateUtc,
+            instance.Revision,
+            instance.DefinitionVersion,
+            options,
+            history);
+    }
+
+    /// <summary>Items held by the user or one of the user's roles, the longest-waiting first.</summary>
+    public async Task<(IReadOnlyList<TaskRow> Rows, int Total)> TasksAsync(ClaimsPrincipal user, int skip, int take, CancellationToken cancellationToken)
+    {
+        var actor = WorkflowActor.From(user);
+        var holders = actor.Roles.Select(Assignee.Role).Append(Assignee.User(actor.UserId!)).ToList();
+        var query =
+            from item in db.Set<ContentItem>().AsNoTracking()
+            where item.Latest && item.AssignedTo != null && holders.Contains(item.AssignedTo)
+            join instance in db.Set<WorkflowInstance>().AsNoTracking() on item.ContentItemId equals instance.ContentItemId
+            select new { item.ContentItemId, item.DisplayText, item.ContentType, item.WorkflowState, instance.EnteredStateUtc, item.Id };
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(r => r.EnteredStateUtc).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return ([.. rows.Select(r => new TaskRow(r.ContentItemId, r.DisplayText, ContentItemUrls.Detail(r.ContentType, r.ContentItemId), r.ContentType, r.WorkflowState, r.EnteredStateUtc))], total);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Kvalitetsportal.Contents.ContentItems;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Fields;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Workflows.Definitions;
+using Kvalitetsportal.Workflows.Instances;
+
+namespace Kvalitetsportal.Workflows.Runtime;
+
+/// <summary>Who takes a transition: a signed-in user, or the portal itself (a timer).</summary>
+public sealed record WorkflowActor(string? UserId, string Name, IReadOnlySet<string> Roles, ClaimsPrincipal? Principal)
+{
+    /// <summary>The author id written on a content version the portal itself saves.</summary>
+    public const string SystemAuthorId = "system";
+
+    public static WorkflowActor System { get; } = new(null, "Kvalitetsportalen", new HashSet<string>(), null);
+
+    public bool IsSystem => UserId is null;
+
+    public string AuthorId => UserId ?? SystemAuthorId;
+
+    public static WorkflowActor From(ClaimsPrincipal user) => new(
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user."),
+        user.FindFirst("name")?.Value ?? user.Identity?.Name ?? "",
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+        user);
+}
+
+/// <summary>
+/// One move of one item (a start, a transition, a timer) while it is being applied: the rows it
+/// changes, the working copy of its fields and holder, and what it queued. Everything here is
+/// added to the caller's unit of work; nothing is saved by the activities themselves.
+/// </summary>
+public sealed class RunContext
+{
+    public required ContentTypeDefinition Type { get; init; }
+
+    public required WorkflowDefinition Definition { get; init; }
+
+    public required WorkflowInstance Instance { get; init; }
+
+    /// <summary>The item's latest row (tracked).</summary>
+    public required ContentItem Item { get; init; }
+
+    /// <summary>Other current rows (the published one, when it is not the latest) that carry the state too.</summary>
+    public IReadOnlyList<ContentItem> OtherRows { get; init; } = [];
+
+    /// <summary>The item's fields as activities see and set them.</summary>
+    public required JsonObject Data { get; init; }
+
+    public bool DataChanged { get; set; }
+
+    /// <summary>The holder as activities see and set it.</summary>
+    public string? AssignedTo { get; set; }
+
+    public required WorkflowActor Actor { get; init; }
+
+    public WorkflowTransition? Transition { get; init; }
+
+    public string? FromState { get; init; }
+
+    public required string ToState { get; init; }
+
+    public string? Comment { get; init; }
+
+    public DateTime Now { get; init; }
+
+    /// <summary>The workflow starts inside a content save: field changes go straight onto the row being saved.</summary>
+    public bool InsideContentSave { get; init; }
+
+    /// <summary>Absolute base of links in mail, e.g. https://kvalitet.kommun.se.</summary>
+    public required string BaseUrl { get; init; }
+
+    public bool QueuedMessages { get; set; }
+
+    public bool StartedTimers { get; set; }
+
+    public string ItemPath => ContentItemUrls.Detail(Type.Name, Item.ContentItemId);
+
+    /// <summary>The template model, with the item as it is now (after earlier activities).</summary>
+    public TemplateModel Model(Person? recipient = null)
+    {
+        var state = Definition.State(ToState);
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in Type.Fields)
+        {
+            fields[field.Name] = FieldValues.ToDisplayText(field, Data[field.Name]);
+        }
+
+        var item = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = Item.ContentItemId,
+            ["title"] = Item.DisplayText,
+            ["url"] = BaseUrl.TrimEnd('/') + ItemPath,
+            ["reference"] = ContentItemUrls.Reference(Item.ContentItemId),
+            ["type"] = Type.DisplayName,
+            ["state"] = ToState,
+            ["state_description"] = state?.Description ?? "",
+            ["fields"] = fields,
+        };
+        return new TemplateModel(item, Comment, Transition?.Label, Actor.Name) { RecipientName = recipient?.Name };
+    }
+}

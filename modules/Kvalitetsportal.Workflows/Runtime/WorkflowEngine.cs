@@ -1,0 +1,429 @@
+using System.Security.Claims;
+using Kvalitetsportal.Contents.Access;
+using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Contents.Permissions;
+using Kvalitetsportal.Data;
+using Kvalitetsportal.Workflows.Definitions;
+using Kvalitetsportal.Workflows.Instances;
+using Kvalitetsportal.Workflows.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kvalitetsportal.Workflows.Runtime;
+
+/// <summary>
+/// Starts workflows and takes transitions. A transition checks everything on the server (who,
+/// conditions, required fields, comment) and then, in ONE transaction: moves the item (state and
+/// holder in place on its current rows, a new content version only when an activity sets a
+/// field), writes the history entry, runs the activities (outbox rows, notices, timers) and bumps
+/// the instance revision, the per-item lock: of two racing transitions only one commits.
+/// </summary>
+public sealed class WorkflowEngine(
+    PortalDbContext db,
+    IWorkflowDefinitionStore definitions,
+    IContentDefinitionStore contentTypes,
+    IServiceProvider services,
+    ActivityRunner activities,
+    Recipients recipients,
+    WorkflowSignals signals,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<WorkflowEngine> logger)
+{
+    public const int MaxCommentLength = 4000;
+
+    private bool _nudgeOnSave;
+
+    private string BaseUrl => configuration["Portal:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080";
+
+    /// <summary>
+    /// Starts the type's current workflow for an item that is being submitted, inside the content
+    /// save (called from <see cref="WorkflowStarter"/>): the instance, the first state, the history
+    /// entry and the first state's activities commit with the item.
+    /// </summary>
+    public async Task StartAsync(ContentContext context, CancellationToken cancellationToken)
+    {
+        var item = context.Item;
+        if (await definitions.GetCurrentAsync(context.Type.Name, cancellationToken) is not { } current
+            || current.Definition.State(current.Definition.InitialState) is null
+            || await db.Set<WorkflowInstance>().AnyAsync(i => i.ContentItemId == item.ContentItemId, cancellationToken)
+            || db.ChangeTracker.Entries<WorkflowInstance>().Any(e => e.Entity.ContentItemId == item.ContentItemId))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var instance = new WorkflowInstance
+        {
+            ContentItemId = item.ContentItemId,
+            ContentType = context.Type.Name,
+            DefinitionVersion = current.Version,
+            StartedUtc = now,
+            EnteredStateUtc = now,
+        };
+        db.Add(instance);
+
+        var submitter = await recipients.UserAsync(context.ActorId, cancellationToken);
+        var run = new RunContext
+        {
+            Type = context.Type,
+            Definition = current.Definition,
+            Instance = instance,
+            Item = item,
+            Data = item.GetData(),
+            AssignedTo = item.AssignedTo,
+            Actor = new WorkflowActor(context.ActorId, submitter?.Name ?? "", new HashSet<string>(), null),
+            ToState = current.Definition.InitialState,
+            Now = now,
+            InsideContentSave = true,
+            BaseUrl = BaseUrl,
+        };
+        await EnterAsync(run, cancellationToken);
+        if (run.DataChanged)
+        {
+            item.SetData(run.Data);
+        }
+
+        NudgeAfterSave(run);
+        logger.LogInformation("Workflow started for content item {ContentItemId} ({ContentType}, version {Version}) in its first state", item.ContentItemId, context.Type.Name, current.Version);
+    }
+
+    /// <summary>A signed-in user takes a transition; checked and committed here.</summary>
+    /// <param name="contentType">When given, an item of another type is "not found" (the type in the URL must match).</param>
+    public Task<TransitionResult> TakeAsync(ClaimsPrincipal user, string contentItemId, string transitionId, string? comment, int? expectedRevision, string? contentType = null, CancellationToken cancellationToken = default) =>
+        TakeAsync(WorkflowActor.From(user), contentItemId, transitionId, comment, expectedRevision, contentType, cancellationToken);
+
+    public async Task<TransitionResult> TakeAsync(WorkflowActor actor, string contentItemId, string transitionId, string? comment, int? expectedRevision, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        // One connection for the whole move instead of one per statement.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+
+        // The pinned definition is read before any transaction, where the store may use its cache.
+        var pinned = await db.Set<WorkflowInstance>().FindAsync([contentItemId], cancellationToken);
+        if (pinned is not null && contentType is not null && !string.Equals(pinned.ContentType, contentType, StringComparison.Ordinal))
+        {
+            return NotFound();
+        }
+
+        var type = pinned is null ? null : await contentTypes.GetAsync(pinned.ContentType, cancellationToken);
+        var definition = pinned is null ? null : await definitions.GetVersionAsync(pinned.ContentType, pinned.DefinitionVersion, cancellationToken);
+        if (pinned is null || type is null || definition is null)
+        {
+            return NotFound();
+        }
+
+        RunContext? run = null;
+        TransitionResult result;
+        try
+        {
+            if (!SavesContent(definition, transitionId))
+            {
+                // Read and checked outside any transaction, written by ONE SaveChanges whose concurrency
+                // tokens (instance and item revision) refuse the write if anyone moved the item in
+                // between: the write lock (SQLite has one writer at a time) is held only for the write.
+                (result, run) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
+                if (result.Succeeded)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+            else
+            {
+                // Activities that save content themselves (set a field, create a linked item) commit with the move.
+                var strategy = db.Database.CreateExecutionStrategy();
+                (result, run) = await strategy.ExecuteAsync(async () =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    var (taken, applied) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
+                    if (taken.Succeeded)
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+
+                    return (taken, applied);
+                });
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or ContentConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Transition {TransitionId} on content item {ContentItemId} lost a race with another change", transitionId, contentItemId);
+            return await RacedAsync(contentItemId, cancellationToken);
+        }
+
+        if (!result.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return result;
+        }
+
+        Nudge(run!);
+        logger.LogInformation("Transition {TransitionId} on content item {ContentItemId} taken by {UserId}: now revision {Revision}", transitionId, contentItemId, actor.UserId ?? WorkflowActor.SystemAuthorId, result.Revision);
+        return result;
+    }
+
+    /// <summary>
+    /// Checks a transition and applies it to the unit of work; the caller saves (one SaveChanges, or
+    /// inside its own transaction, as a timer does). Nothing is changed unless the result is done.
+    /// </summary>
+    public async Task<(TransitionResult Result, RunContext? Run)> ApplyAsync(
+        WorkflowActor actor,
+        ContentTypeDefinition type,
+        WorkflowDefinition definition,
+        int version,
+        string contentItemId,
+        string transitionId,
+        string? comment,
+        int? expectedRevision,
+        CancellationToken cancellationToken)
+    {
+        var instance = await db.Set<WorkflowInstance>().FindAsync([contentItemId], cancellationToken);
+        var rows = await db.Set<ContentItem>().Where(i => i.ContentItemId == contentItemId && (i.Latest || i.Published)).ToListAsync(cancellationToken);
+        var latest = rows.FirstOrDefault(r => r.Latest);
+        if (instance is null || latest is null || (actor.Principal is not null && !await CanSeeAsync(actor.Principal, type, latest, cancellationToken)))
+        {
+            return (NotFound(), null);
+        }
+
+        if (instance.DefinitionVersion != version)
+        {
+            return (Conflict("Arbetsflödet för ärendet har bytts under tiden. Ladda om sidan och försök igen.", latest.WorkflowState, instance.Revision), null);
+        }
+
+        if (expectedRevision is int expected && expected != instance.Revision)
+        {
+            return (Conflict(MovedMessage(latest.WorkflowState), latest.WorkflowState, instance.Revision), null);
+        }
+
+        var transition = definition.Transition(transitionId);
+        if (transition is null)
+        {
+            return (Conflict("Det steget finns inte i ärendets arbetsflöde. Ladda om sidan och välj bland knapparna som visas.", latest.WorkflowState, instance.Revision), null);
+        }
+
+        if (!string.Equals(transition.From, latest.WorkflowState, StringComparison.Ordinal))
+        {
+            return (Conflict(MovedMessage(latest.WorkflowState), latest.WorkflowState, instance.Revision), null);
+        }
+
+        if (!actor.IsSystem && !MayTake(transition, latest, actor))
+        {
+            return (new TransitionResult(TransitionOutcome.Forbidden, $"Du får inte ta steget \"{transition.Label}\" för det här ärendet.") { State = latest.WorkflowState, Revision = instance.Revision }, null);
+        }
+
+        var data = latest.GetData();
+        if (!WorkflowConditions.AllHold(transition, type, data))
+        {
+            return (new TransitionResult(TransitionOutcome.Forbidden, $"Steget \"{transition.Label}\" går inte att ta för det här ärendet: villkoren för steget är inte uppfyllda.") { State = latest.WorkflowState, Revision = instance.Revision }, null);
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var missing = WorkflowConditions.MissingFields(transition, type, data);
+        if (missing.Count > 0)
+        {
+            errors[""] = $"Innan steget \"{transition.Label}\" kan tas måste {string.Join(", ", missing.Select(m => $"\"{m}\""))} vara ifyllt. Ändra ärendet först.";
+        }
+
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (transition.CommentRequired && comment is null)
+        {
+            errors[TransitionResult.CommentKey] = $"Skriv en kommentar för att ta steget \"{transition.Label}\". Kommentaren visas i ärendets historik.";
+        }
+        else if (comment is { Length: > MaxCommentLength })
+        {
+            errors[TransitionResult.CommentKey] = $"Kommentaren får vara högst {MaxCommentLength} tecken (nu {comment.Length}).";
+        }
+
+        if (errors.Count > 0)
+        {
+            return (new TransitionResult(TransitionOutcome.Invalid, string.Join(" ", errors.Values)) { Errors = errors, State = latest.WorkflowState, Revision = instance.Revision }, null);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var previous = Snapshot(latest);
+        instance.Revision++;
+        instance.EnteredStateUtc = now;
+        var run = new RunContext
+        {
+            Type = type,
+            Definition = definition,
+            Instance = instance,
+            Item = latest,
+            OtherRows = [.. rows.Where(r => !r.Latest)],
+            Data = data,
+            AssignedTo = latest.AssignedTo,
+            Actor = actor,
+            Transition = transition,
+            FromState = latest.WorkflowState,
+            ToState = transition.To,
+            Comment = comment,
+            Now = now,
+            BaseUrl = BaseUrl,
+        };
+        await EnterAsync(run, cancellationToken);
+
+        // Timers started in the state the item leaves will never fire; mark them now rather than at their due time.
+        if (HasTimers(definition))
+        {
+            var left = instance.Revision;
+            foreach (var timer in await db.Set<WorkflowTimer>().Where(t => t.ContentItemId == contentItemId && t.Status == TimerStatus.Pending && t.InstanceRevision < left).ToListAsync(cancellationToken))
+            {
+                timer.Status = TimerStatus.Cancelled;
+                timer.Outcome = $"Ärendet gick vidare till \"{transition.To}\".";
+            }
+        }
+
+        var saved = latest;
+        if (run.DataChanged)
+        {
+            // A field set by the workflow is a change of the item: a new version (when the type keeps
+            // versions), with its author and audit entry, like any other save.
+            saved = await services.GetRequiredService<IContentManager>().UpdateAsync(
+                type, contentItemId, latest.Revision, new ContentChange(latest.DisplayText, latest.OrganisationUnitId, run.Data), actor.AuthorId, publish: latest.Published, cancellationToken);
+        }
+        else
+        {
+            // The item changed (state, holder): an edit form opened before is now stale.
+            latest.Revision++;
+            latest.ModifiedUtc = now;
+        }
+
+        var transitioned = new ContentContext(saved, type, previous, actor.AuthorId);
+        foreach (var handler in services.GetServices<IContentHandler>())
+        {
+            await handler.TransitionedAsync(transitioned, cancellationToken);
+        }
+
+        return (new TransitionResult(TransitionOutcome.Done, $"Ärendet har gått vidare till \"{transition.To}\".") { State = transition.To, Revision = instance.Revision }, run);
+    }
+
+    private static bool HasTimers(WorkflowDefinition definition) =>
+        definition.States.SelectMany(s => s.Activities).Concat(definition.Transitions.SelectMany(t => t.Activities)).Any(a => a is StartTimerActivity);
+
+    /// <summary>Whether the transition's (or its target state's) activities save content items themselves.</summary>
+    private static bool SavesContent(WorkflowDefinition definition, string transitionId) =>
+        definition.Transition(transitionId) is { } transition
+        && transition.Activities.Concat(definition.State(transition.To)?.Activities ?? []).Any(a => a is SetFieldActivity or CreateLinkedItemActivity);
+
+    /// <summary>Whether this user, by role, as holder or as submitter, may take the transition (conditions aside).</summary>
+    public static bool MayTake(WorkflowTransition transition, ContentItem item, WorkflowActor actor) =>
+        transition.Roles.Any(actor.Roles.Contains)
+        || (transition.AllowAssignee && IsHolder(item.AssignedTo, actor))
+        || (transition.AllowOwner && actor.UserId is not null && item.OwnerId == actor.UserId);
+
+    public static bool IsHolder(string? assignedTo, WorkflowActor actor) =>
+        Assignee.TryParse(assignedTo, out var isRole, out var name) && (isRole ? actor.Roles.Contains(name) : name == actor.UserId);
+
+    /// <summary>
+    /// Enters <see cref="RunContext.ToState"/>: the history entry, the transition's activities, then
+    /// the state's own. A final state has no holder unless an activity gives it one.
+    /// </summary>
+    internal async Task EnterAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var state = run.Definition.State(run.ToState) ?? throw new InvalidOperationException($"State {run.ToState} is not in the definition.");
+        if (state.Final)
+        {
+            run.AssignedTo = null;
+        }
+
+        db.Add(new WorkflowHistoryEntry
+        {
+            ContentItemId = run.Item.ContentItemId,
+            DefinitionVersion = run.Instance.DefinitionVersion,
+            TransitionId = run.Transition?.Id,
+            TransitionLabel = run.Transition?.Label,
+            FromState = run.FromState,
+            ToState = run.ToState,
+            ActorId = run.Actor.UserId,
+            Comment = run.Comment,
+            OccurredUtc = run.Now,
+        });
+
+        if (run.Transition is not null)
+        {
+            await activities.RunAsync(run, run.Transition.Activities, "transition:" + run.Transition.Id, cancellationToken);
+        }
+
+        await activities.RunAsync(run, state.Activities, "state:" + state.Name, cancellationToken);
+        foreach (var row in run.OtherRows.Prepend(run.Item))
+        {
+            row.WorkflowState = run.ToState;
+            row.AssignedTo = run.AssignedTo;
+        }
+    }
+
+    /// <summary>After a commit: wake this node's dispatcher and timer service.</summary>
+    internal void Nudge(RunContext run)
+    {
+        if (run.QueuedMessages)
+        {
+            signals.NudgeOutbox();
+        }
+
+        if (run.StartedTimers)
+        {
+            signals.NudgeTimers();
+        }
+    }
+
+    private void NudgeAfterSave(RunContext run)
+    {
+        if ((!run.QueuedMessages && !run.StartedTimers) || _nudgeOnSave)
+        {
+            return;
+        }
+
+        // The content save commits right after SaveChanges; the dispatcher looks again shortly after a nudge.
+        _nudgeOnSave = true;
+        db.SavedChanges += (_, _) =>
+        {
+            signals.NudgeOutbox();
+            signals.NudgeTimers();
+        };
+    }
+
+    private async Task<bool> CanSeeAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentItem item, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<ContentAuthorizer>().CanAsync(user, type, item, ContentAction.ViewOwn, cancellationToken);
+
+    private async Task<TransitionResult> RacedAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        var now = await db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentItemId == contentItemId && i.Latest).Select(i => i.WorkflowState).FirstOrDefaultAsync(cancellationToken);
+        var revision = await db.Set<WorkflowInstance>().AsNoTracking().Where(i => i.ContentItemId == contentItemId).Select(i => i.Revision).FirstOrDefaultAsync(cancellationToken);
+        return Conflict(MovedMessage(now), now, revision);
+    }
+
+    private static string MovedMessage(string? state) =>
+        $"Någon annan hann före: ärendet har redan flyttats och är nu i steget \"{state}\". Ingenting ändrades av dig. Ladda om sidan för att se vad som gäller nu.";
+
+    private static TransitionResult Conflict(string message, string? state, int revision) =>
+        new(TransitionOutcome.Conflict, message) { State = state, Revision = revision };
+
+    private static TransitionResult NotFound() =>
+        new(TransitionOutcome.NotFound, "Ärendet finns inte, har inget arbetsflöde eller så får du inte se det.");
+
+    private static ContentItem Snapshot(ContentItem item) => new()
+    {
+        Id = item.Id,
+        ContentItemId = item.ContentItemId,
+        ContentType = item.ContentType,
+        Version = item.Version,
+        Latest = item.Latest,
+        Published = item.Published,
+        DisplayText = item.DisplayText,
+        NormalizedTitle = item.NormalizedTitle,
+        OwnerId = item.OwnerId,
+        AuthorId = item.AuthorId,
+        OrganisationUnitId = item.OrganisationUnitId,
+        WorkflowState = item.WorkflowState,
+        AssignedTo = item.AssignedTo,
+        CreatedUtc = item.CreatedUtc,
+        ModifiedUtc = item.ModifiedUtc,
+        PublishedUtc = item.PublishedUtc,
+        Revision = item.Revision,
+        Data = item.Data,
+    };
+}

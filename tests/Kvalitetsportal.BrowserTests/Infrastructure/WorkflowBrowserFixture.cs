@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace Kvalitetsportal.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Chromium and a portal of its own whose mail goes to an SMTP server in the test process, with the
+/// "Förbättringsförslag" workflow made by its recipe (as an administrator's would be).
+/// </summary>
+public sealed class WorkflowBrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public TestSmtpServer Smtp { get; } = TestSmtpServer.StartNew();
+
+    public WorkflowPortal Portal { get; }
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public WorkflowBrowserFixture()
+    {
+        Portal = new WorkflowPortal(Smtp, realServer: true);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await ((IAsyncLifetime)Portal).InitializeAsync();
+        await Portal.RunRecipeAsync(WorkflowPortal.SuggestionRecipe(TimeSpan.FromHours(1)));
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("KP_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.ServerAddress.ToString(),
+            Locale = "sv-SE",
+            ViewportSize = phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await ((IAsyncLifetime)Portal).DisposeAsync();
+        Smtp.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WorkflowBrowserCollection : ICollectionFixture<WorkflowBrowserFixture>
+{
+    public const string Name = "workflow-browser";
+}
