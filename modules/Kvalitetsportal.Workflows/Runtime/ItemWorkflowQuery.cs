@@ -32,9 +32,12 @@ public sealed record ItemWorkflowView(
 public sealed record TaskRow(string ContentItemId, string Title, string Url, string ContentType, string? State, DateTime WaitingSinceUtc);
 
 /// <summary>Reads an item's workflow for the user, and the items waiting for the user ("Mina uppgifter").</summary>
-public sealed class ItemWorkflowQuery(PortalDbContext db, IWorkflowDefinitionStore definitions, Recipients recipients)
+public sealed class ItemWorkflowQuery(PortalDbContext db, IWorkflowDefinitionStore definitions, Recipients recipients, ContentIdentityVisibility identity)
 {
     public const string SystemActorName = "Kvalitetsportalen (automatiskt)";
+
+    /// <summary>The submitter, for a reader who may not learn who submitted (pseudonymised screening).</summary>
+    public const string HiddenOwnerName = "Den som skickade in";
 
     /// <summary>Null when the item has no workflow. The caller has checked that the user may see the item.</summary>
     public async Task<ItemWorkflowView?> DescribeAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentItem item, CancellationToken cancellationToken)
@@ -65,9 +68,14 @@ public sealed class ItemWorkflowQuery(PortalDbContext db, IWorkflowDefinitionSto
             .Where(u => actorIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Email })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email ?? u.Id, cancellationToken);
+        // The submission is the first step of the history: the submitter's name must not leak here
+        // to a reader whom the type's identity rules keep it from.
+        var revealOwner = await identity.MayRevealOwnerAsync(user, type, item, cancellationToken);
         var history = entries.Select(h => new HistoryRow(
             h.OccurredUtc,
-            h.ActorId is null ? SystemActorName : names.GetValueOrDefault(h.ActorId) ?? "(borttagen användare)",
+            h.ActorId is null ? SystemActorName
+                : h.ActorId == item.OwnerId && !revealOwner ? HiddenOwnerName
+                : names.GetValueOrDefault(h.ActorId) ?? "(borttagen användare)",
             h.FromState,
             h.ToState,
             h.TransitionLabel,
@@ -77,7 +85,7 @@ public sealed class ItemWorkflowQuery(PortalDbContext db, IWorkflowDefinitionSto
             stateName,
             state?.Description ?? "",
             state?.Final ?? false,
-            await recipients.HolderNameAsync(item.AssignedTo, cancellationToken),
+            item.AssignedTo == Assignee.User(item.OwnerId) && !revealOwner ? HiddenOwnerName : await recipients.HolderNameAsync(item.AssignedTo, cancellationToken),
             instance.EnteredStateUtc,
             instance.Revision,
             instance.DefinitionVersion,
