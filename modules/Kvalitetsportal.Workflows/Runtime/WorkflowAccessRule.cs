@@ -35,6 +35,13 @@ public sealed class WorkflowAccessRule(WorkflowStateRules rules, IFeatureManager
 
             var allowed = states.Values.Where(s => Allows(s, all: clause.OwnerId is null, request)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
             refined.Add(allowed.Count == states.Count ? clause : clause with { States = allowed, IncludeNoState = true });
+            if (clause.OwnerId is null && allowed.Count < states.Count)
+            {
+                // Seeing all items includes one's own: where a state hides items from the role, the
+                // submitter still follows their own item wherever the state lets submitters see it.
+                var own = states.Values.Where(s => Allows(s, all: false, request)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+                refined.Add(clause with { OwnerId = request.UserId, States = own, IncludeNoState = true });
+            }
         }
 
         if (request.Kind == ContentAccessKind.View)
