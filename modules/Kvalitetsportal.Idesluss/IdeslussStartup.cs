@@ -24,7 +24,6 @@ public sealed class IdeslussStartup : IFeatureStartup
 
         // The module's recipe ships its workflows through the Workflows module's "workflows" step.
         // TryAddEnumerable: registered once, whether or not the Workflows module registers it too.
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IRecipeStepHandler, Workflows.Recipes.WorkflowsStep>());
 
         services.AddSingleton<IPermissionProvider, IdeslussPermissions>();
         services.AddSingleton<INavigationProvider, IdeslussNavigation>();

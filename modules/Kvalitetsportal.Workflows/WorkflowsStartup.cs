@@ -2,8 +2,8 @@ using Kvalitetsportal.Modules;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
 using Kvalitetsportal.Workflows.Definitions;
-using Kvalitetsportal.Workflows.Runtime;
 using Kvalitetsportal.Workflows.WorkflowEditor;
+using Kvalitetsportal.Workflows.Runtime;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +21,8 @@ public sealed class WorkflowsStartup : IFeatureStartup
         services.AddSingleton<INavigationProvider, WorkflowsNavigation>();
 
         // Each part registers its own services in its folder (one line each here).
-        services.AddWorkflowRuntime(configuration);
         services.AddWorkflowEditor();
+        services.AddWorkflowRuntime(configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -36,7 +36,7 @@ public sealed class ItemWorkflowQuery(PortalDbContext db, IWorkflowDefinitionSto
 {
     public const string SystemActorName = "Kvalitetsportalen (automatiskt)";
 
-    /// <summary>Who the submitter is shown as to a reader who may not learn their name (pseudonymised screening).</summary>
+    /// <summary>The submitter, for a reader who may not learn who submitted (pseudonymised screening).</summary>
     public const string HiddenOwnerName = "Den som skickade in";
 
     /// <summary>Null when the item has no workflow. The caller has checked that the user may see the item.</summary>
@@ -68,14 +68,14 @@ public sealed class ItemWorkflowQuery(PortalDbContext db, IWorkflowDefinitionSto
             .Where(u => actorIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Email })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email ?? u.Id, cancellationToken);
+        // The submission is the first step of the history: the submitter's name must not leak here
+        // to a reader whom the type's identity rules keep it from.
         var revealOwner = await identity.MayRevealOwnerAsync(user, type, item, cancellationToken);
-        string Who(string? actorId) =>
-            actorId is null ? SystemActorName
-            : actorId == item.OwnerId && !revealOwner ? HiddenOwnerName
-            : names.GetValueOrDefault(actorId) ?? "(borttagen användare)";
         var history = entries.Select(h => new HistoryRow(
             h.OccurredUtc,
-            Who(h.ActorId),
+            h.ActorId is null ? SystemActorName
+                : h.ActorId == item.OwnerId && !revealOwner ? HiddenOwnerName
+                : names.GetValueOrDefault(h.ActorId) ?? "(borttagen användare)",
             h.FromState,
             h.ToState,
             h.TransitionLabel,

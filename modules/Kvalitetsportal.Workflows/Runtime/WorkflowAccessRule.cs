@@ -35,16 +35,12 @@ public sealed class WorkflowAccessRule(WorkflowStateRules rules, IFeatureManager
 
             var allowed = states.Values.Where(s => Allows(s, all: clause.OwnerId is null, request)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
             refined.Add(allowed.Count == states.Count ? clause : clause with { States = allowed, IncludeNoState = true });
-
-            // "All" includes one's own: the submitter keeps the states the workflow opens to submitters
-            // even when a state's roles do not include theirs.
             if (clause.OwnerId is null && allowed.Count < states.Count)
             {
-                var own = states.Values.Where(s => Allows(s, all: false, request)).Select(s => s.Name).Where(s => !allowed.Contains(s)).ToHashSet(StringComparer.Ordinal);
-                if (own.Count > 0)
-                {
-                    refined.Add(new ContentAccessClause(clause.ContentType, OwnerId: request.UserId, States: own));
-                }
+                // Seeing all items includes one's own: where a state hides items from the role, the
+                // submitter still follows their own item wherever the state lets submitters see it.
+                var own = states.Values.Where(s => Allows(s, all: false, request)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+                refined.Add(clause with { OwnerId = request.UserId, States = own, IncludeNoState = true });
             }
         }
 

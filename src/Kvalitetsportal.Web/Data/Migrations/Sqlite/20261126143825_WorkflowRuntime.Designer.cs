@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261126162506_WorkflowRuntime")]
+    [Migration("20261126143825_WorkflowRuntime")]
     partial class WorkflowRuntime
     {
         /// <inheritdoc />
@@ -249,135 +249,6 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.ToTable("Core_Setup", (string)null);
                 });
 
-            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaComment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentItemId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContentItemId", "CreatedUtc");
-
-                    b.ToTable("Idesluss_Comments", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaReaction", b =>
-                {
-                    b.Property<string>("ContentItemId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ContentItemId", "UserId", "Kind");
-
-                    b.HasIndex("UserId", "Kind");
-
-                    b.ToTable("Idesluss_Reactions", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaRecord", b =>
-                {
-                    b.Property<string>("ContentItemId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Area")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AssessorId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CampaignId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("GoodExample")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IdentityRevealed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MergedInto")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("NamePublic")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Pick")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Supporters")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ContentItemId");
-
-                    b.HasIndex("Area");
-
-                    b.HasIndex("AssessorId");
-
-                    b.HasIndex("CampaignId");
-
-                    b.HasIndex("GoodExample");
-
-                    b.ToTable("Idesluss_Ideas", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Lucene.Indexing.IndexingTask", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentItemId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedUtc");
-
-                    b.ToTable("Lucene_IndexingTasks", (string)null);
-                });
-
             modelBuilder.Entity("Kvalitetsportal.Organisation.Data.OrganisationUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -430,25 +301,6 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.HasKey("RoleName", "PermissionName");
 
                     b.ToTable("Core_RolePermissions", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Recipes.AppliedFeatureRecipe", b =>
-                {
-                    b.Property<string>("FeatureId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("AppliedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipeName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("FeatureId");
-
-                    b.ToTable("Core_FeatureRecipes", (string)null);
                 });
 
             modelBuilder.Entity("Kvalitetsportal.Users.Data.PortalRole", b =>

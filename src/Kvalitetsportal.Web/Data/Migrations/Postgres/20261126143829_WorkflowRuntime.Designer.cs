@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kvalitetsportal.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261126162515_WorkflowRuntime")]
+    [Migration("20261126143829_WorkflowRuntime")]
     partial class WorkflowRuntime
     {
         /// <inheritdoc />
@@ -258,139 +258,6 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.ToTable("Core_Setup", (string)null);
                 });
 
-            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaComment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AuthorId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ContentItemId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContentItemId", "CreatedUtc");
-
-                    b.ToTable("Idesluss_Comments", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaReaction", b =>
-                {
-                    b.Property<string>("ContentItemId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ContentItemId", "UserId", "Kind");
-
-                    b.HasIndex("UserId", "Kind");
-
-                    b.ToTable("Idesluss_Reactions", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaRecord", b =>
-                {
-                    b.Property<string>("ContentItemId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Area")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("AssessorId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("CampaignId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<bool>("GoodExample")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IdentityRevealed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("MergedInto")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<bool>("NamePublic")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("Pick")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Supporters")
-                        .HasColumnType("integer");
-
-                    b.HasKey("ContentItemId");
-
-                    b.HasIndex("Area");
-
-                    b.HasIndex("AssessorId");
-
-                    b.HasIndex("CampaignId");
-
-                    b.HasIndex("GoodExample");
-
-                    b.ToTable("Idesluss_Ideas", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Lucene.Indexing.IndexingTask", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("ContentItemId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedUtc");
-
-                    b.ToTable("Lucene_IndexingTasks", (string)null);
-                });
-
             modelBuilder.Entity("Kvalitetsportal.Organisation.Data.OrganisationUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -445,25 +312,6 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.HasKey("RoleName", "PermissionName");
 
                     b.ToTable("Core_RolePermissions", (string)null);
-                });
-
-            modelBuilder.Entity("Kvalitetsportal.Recipes.AppliedFeatureRecipe", b =>
-                {
-                    b.Property<string>("FeatureId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("AppliedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RecipeName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("FeatureId");
-
-                    b.ToTable("Core_FeatureRecipes", (string)null);
                 });
 
             modelBuilder.Entity("Kvalitetsportal.Users.Data.PortalRole", b =>
