@@ -253,19 +253,7 @@ public sealed class ActivityRunner(
 
     private void StartTimer(RunContext run, StartTimerActivity timer, string key)
     {
-        DateTime due;
-        if (timer.After is { } after)
-        {
-            due = run.Now + after;
-        }
-        else if (timer.AtDateField is { Length: > 0 } field
-            && run.Data[field]?.ToString() is { } text
-            && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            // At the start of that day, Swedish time.
-            due = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), Stockholm);
-        }
-        else
+        if (TimerSchedule.DueUtc(timer, run.Now, run.Data) is not { } due)
         {
             logger.LogInformation("Timer {Key} for content item {ContentItemId} not started: its date field is empty", key, run.Item.ContentItemId);
             return;
@@ -305,19 +293,5 @@ public sealed class ActivityRunner(
         }, OutboxWriter.Json);
         outbox.AddWebhook(run.Item.ContentItemId, new WebhookPayload(hook.Url, hook.SecretName, "workflow.transition", body), run.Now);
         run.QueuedMessages = true;
-    }
-
-    private static readonly TimeZoneInfo Stockholm = FindStockholm();
-
-    private static TimeZoneInfo FindStockholm()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
     }
 }

@@ -17,6 +17,9 @@ public sealed record WorkflowRow(
 public sealed class WorkflowListModel
 {
     public required IReadOnlyList<WorkflowRow> Rows { get; init; }
+
+    /// <summary>Runaway activities the guard stopped that no administrator has looked at yet.</summary>
+    public int UnhandledStops { get; init; }
 }
 
 /// <summary>The edit page: the working copy and what the inputs offer.</summary>

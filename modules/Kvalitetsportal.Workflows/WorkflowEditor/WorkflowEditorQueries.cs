@@ -13,6 +13,10 @@ public sealed record ItemCount(string ContentType, int Version, string? State, i
 public sealed class WorkflowEditorQueries(PortalDbContext db)
 {
     /// <summary>Running items (a workflow instance whose item is not removed) by type, version and current state.</summary>
+    /// <summary>Runaway activities the guard stopped and nobody has marked handled yet.</summary>
+    public Task<int> UnhandledStopsAsync(CancellationToken cancellationToken) =>
+        db.Set<Guard.StoppedFiring>().CountAsync(s => s.HandledUtc == null, cancellationToken);
+
     public async Task<IReadOnlyList<ItemCount>> ItemCountsAsync(string? contentType, CancellationToken cancellationToken)
     {
         var rows = await (

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Kvalitetsportal.Audit;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Queries;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Instances;
+using Kvalitetsportal.Workflows.Runtime;
+using Kvalitetsportal.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kvalitetsportal.Workflows.WorkflowEditor;
@@ -20,7 +23,7 @@ public sealed record MigrationResult(int Moved, int ToVersion, IReadOnlyList<str
 /// the state the administrator chose. All of it commits in one transaction or none of it does:
 /// the instances, the items' state columns, a history line per item and one audit entry.
 /// </summary>
-public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStore store, IAuditTrail audit, ContentCountCache counts, TimeProvider clock)
+public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStore store, IAuditTrail audit, ContentCountCache counts, WorkflowSignals signals, TimeProvider clock)
 {
     /// <param name="mapping">Old state name → new state name, for every state items are in.</param>
     public async Task<MigrationResult> MigrateAsync(string contentType, int fromVersion, IReadOnlyDictionary<string, string> mapping, string? actorId, CancellationToken cancellationToken)
@@ -69,6 +72,10 @@ public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStor
                     return Refused($"Välj ett nytt steg för {string.Join(", ", unmapped.Select(s => $"\"{s}\""))}: ärenden står i det.");
                 }
 
+                var timers = (await db.Set<WorkflowTimer>()
+                        .Where(t => ids.Contains(t.ContentItemId) && t.Status == TimerStatus.Pending)
+                        .ToListAsync(cancellationToken))
+                    .ToLookup(t => t.ContentItemId, StringComparer.Ordinal);
                 var now = clock.GetUtcNow().UtcDateTime;
                 var comment = $"Flyttad till version {toVersion.ToString(CultureInfo.InvariantCulture)}";
                 var moved = 0;
@@ -101,6 +108,7 @@ public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStor
 
                     instance.DefinitionVersion = toVersion;
                     instance.Revision++;
+                    MoveTimers(instance, latest, target, to, timers[instance.ContentItemId], now);
                     db.Add(new WorkflowHistoryEntry
                     {
                         ContentItemId = instance.ContentItemId,
@@ -133,6 +141,7 @@ public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStor
 
                 // The items' states changed without the content pipeline: lists must count them again.
                 counts.Invalidate(contentType);
+                signals.NudgeTimers();
                 return new MigrationResult(moved, toVersion, []);
             });
         }
@@ -143,5 +152,56 @@ public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStor
         }
 
         MigrationResult Refused(string problem) => new(0, 0, [problem]);
+    }
+
+    /// <summary>
+    /// A moved item keeps running the clock of the state it is now in: a pending timer whose
+    /// activity the new version still has at the same place, for the same state, moves along with
+    /// its due time; every other pending timer is cancelled; and the new state's own timers that
+    /// were not carried over start, counted from when the item entered the state (so a reminder
+    /// "14 days after" does not start over because an administrator migrated).
+    /// </summary>
+    private void MoveTimers(WorkflowInstance instance, ContentItem item, WorkflowDefinition target, string state, IEnumerable<WorkflowTimer> pending, DateTime now)
+    {
+        var carried = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var timer in pending)
+        {
+            if (string.Equals(timer.State, state, StringComparison.Ordinal) && TimerFiring.Find(target, timer.ActivityKey) is StartTimerActivity)
+            {
+                timer.DefinitionVersion = instance.DefinitionVersion;
+                timer.InstanceRevision = instance.Revision;
+                carried.Add(timer.ActivityKey);
+            }
+            else
+            {
+                timer.Status = TimerStatus.Cancelled;
+                timer.Outcome = $"Ärendet flyttades till version {instance.DefinitionVersion.ToString(CultureInfo.InvariantCulture)} av arbetsflödet.";
+            }
+        }
+
+        var activities = target.State(state)?.Activities ?? [];
+        JsonObject? data = null;
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var key = $"state:{state}:{i.ToString(CultureInfo.InvariantCulture)}";
+            if (activities[i] is not StartTimerActivity activity || carried.Contains(key)
+                || TimerSchedule.DueUtc(activity, instance.EnteredStateUtc, data ??= item.GetData()) is not { } due)
+            {
+                continue;
+            }
+
+            db.Add(new WorkflowTimer
+            {
+                ContentItemId = instance.ContentItemId,
+                ContentType = instance.ContentType,
+                DefinitionVersion = instance.DefinitionVersion,
+                State = state,
+                InstanceRevision = instance.Revision,
+                ActivityKey = key,
+                DueUtc = due,
+                Status = TimerStatus.Pending,
+                CreatedUtc = now,
+            });
+        }
     }
 }

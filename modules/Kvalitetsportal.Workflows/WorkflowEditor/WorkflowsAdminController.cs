@@ -49,7 +49,7 @@ public sealed class WorkflowsAdminController(
                 record.Version, record.Enabled, running, ofType.Where(c => c.Version < record.Version).Sum(c => c.Count)));
         }
 
-        return View("Index", new WorkflowListModel { Rows = rows });
+        return View("Index", new WorkflowListModel { Rows = rows, UnhandledStops = await queries.UnhandledStopsAsync(cancellationToken) });
     }
 
     [HttpGet("{typeName}")]

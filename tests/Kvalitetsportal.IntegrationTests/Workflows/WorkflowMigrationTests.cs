@@ -141,6 +141,99 @@ public sealed class WorkflowMigrationTests(WorkflowEditorPortal portal) : IClass
         Assert.Equal("Under bedömning", (await ContentsArrange.LatestAsync(portal, item))!.WorkflowState);
     }
 
+    [Fact]
+    public async Task Moved_items_keep_their_reminder_clock_and_get_the_new_versions_timers()
+    {
+        var type = await portal.TypeAsync("WfFlyttaTimer");
+        static StartTimerActivity Reminder(int days) => new()
+        {
+            After = TimeSpan.FromDays(days),
+            Action = TimerAction.Remind,
+            To = new Recipient { Kind = RecipientKind.Role, Value = WorkflowEditorPortal.AssessorRole },
+            Subject = "Påminnelse: {{ item.title }}",
+            Body = "Ärendet väntar.",
+        };
+
+        var v1 = Definition(type, "Under bedömning");
+        v1.States[0].Activities = [Reminder(14)];
+        await SaveAsync(v1);
+        var waiting = await RunningItemAsync(type, "Väntar på bedömning", 1, "Inskickad");
+        // Entered yesterday, so that no timer is due while the test runs.
+        var entered = DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(-1), DateTimeKind.Utc);
+        var carried = await portal.QueryAsync(async db =>
+        {
+            await db.Set<WorkflowInstance>().Where(i => i.ContentItemId == waiting).ExecuteUpdateAsync(u => u.SetProperty(i => i.EnteredStateUtc, entered));
+            var timer = new Kvalitetsportal.Workflows.Timers.WorkflowTimer
+            {
+                ContentItemId = waiting, ContentType = type, DefinitionVersion = 1, State = "Inskickad", InstanceRevision = 0,
+                ActivityKey = "state:Inskickad:0", DueUtc = entered.AddDays(14), CreatedUtc = entered,
+            };
+            db.Add(timer);
+            await db.SaveChangesAsync();
+            return timer.Id;
+        });
+
+        // Version 2 keeps the reminder and adds a second one after 30 days to the same state.
+        var v2 = Definition(type, "Bedöms");
+        v2.States[0].Activities = [Reminder(14), Reminder(30)];
+        await SaveAsync(v2);
+
+        await using (var scope = portal.CreateScope())
+        {
+            var migrator = scope.ServiceProvider.GetRequiredService<Kvalitetsportal.Workflows.WorkflowEditor.WorkflowMigrator>();
+            var result = await migrator.MigrateAsync(type, 1, new Dictionary<string, string> { ["Inskickad"] = "Inskickad" }, null, CancellationToken.None);
+            Assert.True(result.Succeeded, string.Join(" ", result.Problems));
+        }
+
+        var (instance, timers) = await portal.QueryAsync(async db => (
+            await db.Set<WorkflowInstance>().SingleAsync(i => i.ContentItemId == waiting),
+            await db.Set<Kvalitetsportal.Workflows.Timers.WorkflowTimer>().Where(t => t.ContentItemId == waiting).OrderBy(t => t.ActivityKey).ToListAsync()));
+        Assert.Equal(2, timers.Count);
+        Assert.All(timers, t =>
+        {
+            Assert.Equal(Kvalitetsportal.Workflows.Timers.TimerStatus.Pending, t.Status);
+            Assert.Equal(2, t.DefinitionVersion);
+            Assert.Equal(instance.Revision, t.InstanceRevision);
+        });
+
+        // The 14-day reminder is the same timer, still due 14 days after the item entered the state;
+        // the new 30-day one counts from that entry too, not from the migration.
+        Assert.Equal(carried, timers[0].Id);
+        Assert.Equal(entered.AddDays(14), timers[0].DueUtc);
+        Assert.Equal("state:Inskickad:1", timers[1].ActivityKey);
+        Assert.Equal(entered.AddDays(30), timers[1].DueUtc);
+    }
+
+    [Fact]
+    public async Task A_timer_the_new_version_no_longer_has_is_cancelled_with_a_reason()
+    {
+        var type = await portal.TypeAsync("WfFlyttaTimerBort");
+        var v1 = Definition(type, "Under bedömning");
+        v1.States[0].Activities = [new StartTimerActivity { After = TimeSpan.FromDays(7), Action = TimerAction.Transition, TransitionId = "bedom" }];
+        await SaveAsync(v1);
+        var waiting = await RunningItemAsync(type, "Ska inte flyttas av timer", 1, "Inskickad");
+        await portal.QueryAsync(async db =>
+        {
+            db.Add(new Kvalitetsportal.Workflows.Timers.WorkflowTimer
+            {
+                ContentItemId = waiting, ContentType = type, DefinitionVersion = 1, State = "Inskickad", InstanceRevision = 0,
+                ActivityKey = "state:Inskickad:0", DueUtc = DateTime.UtcNow.AddDays(7), CreatedUtc = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        await SaveAsync(Definition(type, "Bedöms"));
+
+        await using (var scope = portal.CreateScope())
+        {
+            var migrator = scope.ServiceProvider.GetRequiredService<Kvalitetsportal.Workflows.WorkflowEditor.WorkflowMigrator>();
+            Assert.True((await migrator.MigrateAsync(type, 1, new Dictionary<string, string> { ["Inskickad"] = "Inskickad" }, null, CancellationToken.None)).Succeeded);
+        }
+
+        var timer = await portal.QueryAsync(db => db.Set<Kvalitetsportal.Workflows.Timers.WorkflowTimer>().SingleAsync(t => t.ContentItemId == waiting));
+        Assert.Equal(Kvalitetsportal.Workflows.Timers.TimerStatus.Cancelled, timer.Status);
+        Assert.Equal("Ärendet flyttades till version 2 av arbetsflödet.", timer.Outcome);
+    }
+
     private Task<int> InstanceVersionAsync(string id) =>
         portal.QueryAsync(db => db.Set<WorkflowInstance>().Where(i => i.ContentItemId == id).Select(i => i.DefinitionVersion).SingleAsync());
 }

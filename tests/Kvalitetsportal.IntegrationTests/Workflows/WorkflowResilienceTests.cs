@@ -139,6 +139,7 @@ public sealed class WorkflowResilienceTests
             }
 
             var admin = await SignInAsync(portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+            Assert.Contains("1 aktivitet har stoppats för att den körde för ofta. Granska den.", Decode(await admin.GetStringAsync("/admin/arbetsfloden")));
             var page = Decode(await admin.GetStringAsync("/admin/arbetsfloden/stoppade"));
             Assert.Contains("Tjatig påminnelse", page);
             Assert.Contains("Påminn om och om igen", page);
@@ -148,6 +149,7 @@ public sealed class WorkflowResilienceTests
             var handled = await admin.PostFieldsAsync("/admin/arbetsfloden/stoppade", $"/admin/arbetsfloden/stoppade/{reportId}/hanterad", []);
             Assert.Equal(HttpStatusCode.Redirect, handled.StatusCode);
             Assert.Contains("Inget är stoppat.", Decode(await admin.GetStringAsync("/admin/arbetsfloden/stoppade")));
+            Assert.DoesNotContain("har stoppats", Decode(await admin.GetStringAsync("/admin/arbetsfloden")));
         }
         finally
         {

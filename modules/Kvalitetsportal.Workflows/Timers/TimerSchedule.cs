@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kvalitetsportal.Workflows.Definitions;
+
+namespace Kvalitetsportal.Workflows.Timers;
+
+/// <summary>When a timer activity is due: shared by the engine (a timer starts) and the migrator (a timer moves to a new version).</summary>
+public static class TimerSchedule
+{
+    private static readonly TimeZoneInfo Stockholm = FindStockholm();
+
+    /// <summary>
+    /// <paramref name="startedUtc"/> plus the timer's duration, or the start of the day in its date
+    /// field (Swedish time); null when the date field is empty or not a date.
+    /// </summary>
+    public static DateTime? DueUtc(StartTimerActivity timer, DateTime startedUtc, JsonObject data)
+    {
+        if (timer.After is { } after)
+        {
+            return startedUtc + after;
+        }
+
+        if (timer.AtDateField is { Length: > 0 } field
+            && data[field]?.ToString() is { } text
+            && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), Stockholm);
+        }
+
+        return null;
+    }
+
+    private static TimeZoneInfo FindStockholm()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
