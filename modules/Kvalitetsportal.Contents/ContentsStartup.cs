@@ -26,6 +26,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<Queries.ContentListQuery>();
         services.AddSingleton<Queries.ContentCountCache>();
+        services.AddSingleton<Queries.ContentPageCache>();
         services.AddScoped<IContentHandler, Queries.ContentCountInvalidator>();
         services.AddScoped<ContentExport.ContentExporter>();
         services.AddScoped<Fields.FieldDisplay>();

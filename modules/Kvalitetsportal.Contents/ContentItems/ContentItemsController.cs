@@ -110,12 +110,10 @@ public sealed class ContentItemsController(
 
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
         var listFields = definition.OrderedFields.Where(f => f.ShowInList && f.Kind != FieldKind.RichText).ToList();
-        var display = await DisplayerAsync(page.Items.Select(i => i.GetData()), listFields, units, cancellationToken);
-        var rows = page.Items.Select(item =>
-        {
-            var data = item.GetData();
-            return new ContentListRow(item, [.. listFields.Select(f => display(f, data[f.Name]))], units.NameOf(item.OrganisationUnitId), StateOf(item));
-        }).ToList();
+        var data = page.Items.Select(i => i.GetData()).ToList();
+        var display = await DisplayerAsync(data, listFields, units, cancellationToken);
+        var rows = page.Items.Select((item, n) =>
+            new ContentListRow(item, [.. listFields.Select(f => display(f, data[n][f.Name]))], units.NameOf(item.OrganisationUnitId), StateOf(item))).ToList();
 
         return View(new ContentListViewModel
         {

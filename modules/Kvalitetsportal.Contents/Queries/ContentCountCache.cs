@@ -51,13 +51,17 @@ public sealed class ContentCountCache : IDisposable
 
     public void Dispose() => _counts.Dispose();
 
-    private string Key(string contentType, ContentAccessScope scope, ContentFilter filter, string? userId)
+    /// <summary>
+    /// What a list shows depends on: the type and its change generation on this node, the reader's
+    /// access clauses, and the filter. Pages add their sort, number and size to it.
+    /// </summary>
+    internal string Key(string contentType, ContentAccessScope scope, ContentFilter filter, string? userId)
     {
         var key = new StringBuilder(contentType).Append('|').Append(_generations.GetValueOrDefault(contentType));
         foreach (var clause in scope.Clauses)
         {
             key.Append("|c:").Append(clause.OwnerId)
-                .Append(':').AppendJoin(',', clause.States?.Order(StringComparer.Ordinal) ?? Any)
+                .Append(':').AppendJoin(',', clause.States?.Order(StringComparer.Ordinal) ?? Any).Append(clause.IncludeNoState ? "+none" : "")
                 .Append(':').AppendJoin(',', clause.AssignedTo?.Order(StringComparer.Ordinal) ?? Any);
         }
 

@@ -49,7 +49,7 @@ public sealed record ContentPage(IReadOnlyList<ContentItem> Items, int TotalCoun
 }
 
 /// <summary>Lists the latest versions of a type's items that the user may see, trimmed on the server.</summary>
-public sealed class ContentListQuery(PortalDbContext db, ContentAccessService access, ContentCountCache counts, IMemoryCache cache)
+public sealed class ContentListQuery(PortalDbContext db, ContentAccessService access, ContentCountCache counts, ContentPageCache pages, IMemoryCache cache)
 {
     /// <summary>
     /// The workflow states a type's items are in, for the list's filter. Names only, never counts;
@@ -138,13 +138,15 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAccessService ac
         }
 
         var scope = await access.ScopeAsync(user, type, ContentAccessKind.View, cancellationToken);
-        var total = await counts.GetOrCountAsync(type.Name, scope, filter, ContentAuthorizer.UserId(user), () => query.CountAsync(cancellationToken));
-        var items = await PageOfAsync(query, page, pageSize, cancellationToken);
+        var userId = ContentAuthorizer.UserId(user);
+        var total = await counts.GetOrCountAsync(type.Name, scope, filter, userId, () => query.CountAsync(cancellationToken));
+        var items = await pages.GetOrReadAsync(type.Name, scope, filter, userId, page, pageSize, () => PageOfAsync(query, page, pageSize, cancellationToken));
         if (items.Count < pageSize && total != (page - 1) * pageSize + items.Count && (items.Count > 0 || page == 1))
         {
-            // The remembered total is visibly wrong (another node changed items): count afresh.
+            // The remembered total is visibly wrong (another node changed items): read both afresh.
             counts.Invalidate(type.Name);
-            total = await counts.GetOrCountAsync(type.Name, scope, filter, ContentAuthorizer.UserId(user), () => query.CountAsync(cancellationToken));
+            total = await counts.GetOrCountAsync(type.Name, scope, filter, userId, () => query.CountAsync(cancellationToken));
+            items = await pages.GetOrReadAsync(type.Name, scope, filter, userId, page, pageSize, () => PageOfAsync(query, page, pageSize, cancellationToken));
         }
 
         return new ContentPage(items, total, page, pageSize);

@@ -83,6 +83,24 @@ public sealed class ContentItemTests(ContentsPortal portal) : IClassFixture<Cont
     }
 
     [Fact]
+    public async Task A_list_page_shows_an_edited_title_at_once()
+    {
+        var anna = await portal.AnnaAsync();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var id = await CreateAsync(anna, $"Före {marker}", "Text");
+        var filtered = ContentsPortal.List + "?q=" + marker;
+        Assert.Contains($"Före {marker}", WebUtility.HtmlDecode(await anna.GetStringAsync(filtered)));
+
+        // List pages are remembered between requests (ADR 10): an edit must show on the next one.
+        var revision = Hidden(await anna.GetStringAsync(Edit(id)), "Revision");
+        var saved = await anna.PostFieldsAsync(Edit(id), Edit(id), [.. Fields($"Efter {marker}", "Text"), ("Revision", revision)]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = WebUtility.HtmlDecode(await anna.GetStringAsync(filtered));
+        Assert.Contains($"Efter {marker}", after);
+        Assert.DoesNotContain($"Före {marker}", after);
+    }
+
+    [Fact]
     public async Task A_missing_required_field_or_a_too_long_text_is_an_error_beside_the_field_and_the_input_is_kept()
     {
         var anna = await portal.AnnaAsync();
