@@ -54,6 +54,11 @@ foreach (var count in options.ItemCounts)
     var baseline = await LoadRunner.RunAsync(client, "trivial /health/live", _ => "/health/live", options.Clients, duration, warmup);
     results.Add(await LoadRunner.RunAsync(client, "list, unit filter, page 1", _ => $"/innehall/{type}?enhet={seeded.BusyUnitId}", options.Clients, duration, warmup));
     results.Add(await LoadRunner.RunAsync(client, "list, unit filter, page 500", _ => $"/innehall/{type}?enhet={seeded.BusyUnitId}&sida=500", options.Clients, duration, warmup));
+    // A random one of 4 000 lists (page 1-500, four sorts, with and without the unit filter): what
+    // a list costs when it is mostly not remembered yet (ADR 10).
+    string[] sorts = ["nyast", "aldst", "titel", "titel-omvand"];
+    results.Add(await LoadRunner.RunAsync(client, "list, random page 1-500, sort and filter", _ =>
+        $"/innehall/{type}?sida={Random.Shared.Next(1, 501)}&sortering={sorts[Random.Shared.Next(sorts.Length)]}{(Random.Shared.Next(2) == 0 ? $"&enhet={seeded.BusyUnitId}" : "")}", options.Clients, duration, warmup));
     results.Add(await LoadRunner.RunAsync(client, "list, text filter, page 1", _ => $"/innehall/{type}?q=bygglov", options.Clients, duration, warmup));
     results.Add(await LoadRunner.RunAsync(client, "list, no filter, page 500", _ => $"/innehall/{type}?sida=500", options.Clients, duration, warmup));
     results.Add(await LoadRunner.RunAsync(client, "detail page", i => $"/innehall/{type}/{seeded.ItemIds[i % seeded.ItemIds.Count]}", options.Clients, duration, warmup));

@@ -121,7 +121,7 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAccessService ac
         {
             ContentSort.Oldest => query.OrderBy(i => i.ModifiedUtc).ThenBy(i => i.Id),
             ContentSort.Title => query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id),
-            ContentSort.TitleDescending => query.OrderByDescending(i => i.DisplayText).ThenBy(i => i.Id),
+            ContentSort.TitleDescending => query.OrderByDescending(i => i.DisplayText).ThenByDescending(i => i.Id),
             _ => query.OrderByDescending(i => i.ModifiedUtc).ThenByDescending(i => i.Id),
         };
     }

@@ -212,12 +212,20 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Contents_Items_Owner_Modified")
                         .HasFilter("\"Latest\"");
 
+                    b.HasIndex("ContentType", "DisplayText", "Id")
+                        .HasDatabaseName("IX_Contents_Items_Type_Title")
+                        .HasFilter("\"Latest\"");
+
                     b.HasIndex("ContentType", "OrganisationUnitId", "ModifiedUtc")
                         .HasDatabaseName("IX_Contents_Items_Type_Unit_Modified")
                         .HasFilter("\"Latest\"");
 
                     b.HasIndex("ContentType", "WorkflowState", "ModifiedUtc")
                         .HasDatabaseName("IX_Contents_Items_Type_State_Modified")
+                        .HasFilter("\"Latest\"");
+
+                    b.HasIndex("ContentType", "OrganisationUnitId", "DisplayText", "Id")
+                        .HasDatabaseName("IX_Contents_Items_Type_Unit_Title")
                         .HasFilter("\"Latest\"");
 
                     b.ToTable("Contents_Items", (string)null);
