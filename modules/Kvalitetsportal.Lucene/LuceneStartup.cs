@@ -19,6 +19,7 @@ public sealed class LuceneStartup : IFeatureStartup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(SearchOptions.From(configuration));
         services.AddSingleton<SearchIndex>();
+        services.AddSingleton<Searching.SearchResultCache>();
         services.AddSingleton<AttachmentText>();
         services.AddSingleton<ContentDocuments>();
         services.AddSingleton<SearchIndexer>();

@@ -22,10 +22,10 @@ public static class AccessFilter
     // filter whose matching documents are cached per index segment as a bit set: trimming then costs
     // a bit test per hit instead of walking the type/owner postings on every search. The cache holds
     // no documents itself (Lucene keys the bit sets weakly by segment).
-    private static readonly ConcurrentDictionary<string, Filter> Filters = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ReaderFilter> Filters = new(StringComparer.Ordinal);
 
     /// <summary>The filter for <paramref name="types"/>, or null when the user may see nothing of them.</summary>
-    public static async Task<Filter?> ForAsync(ContentAccessService access, ClaimsPrincipal user, IEnumerable<ContentTypeDefinition> types, CancellationToken cancellationToken)
+    public static async Task<ReaderFilter?> ForAsync(ContentAccessService access, ClaimsPrincipal user, IEnumerable<ContentTypeDefinition> types, CancellationToken cancellationToken)
     {
         var clauses = new List<ContentAccessClause>();
         foreach (var type in types)
@@ -49,7 +49,7 @@ public static class AccessFilter
             Filters.Clear();
         }
 
-        return Filters.GetOrAdd(key, _ => new CachingWrapperFilter(new QueryWrapperFilter(ToQuery(clauses))));
+        return Filters.GetOrAdd(key, _ => new ReaderFilter(new CachingWrapperFilter(new QueryWrapperFilter(ToQuery(clauses))), key));
     }
 
     private static string Key(IEnumerable<ContentAccessClause> clauses) =>
@@ -133,3 +133,6 @@ public static class AccessFilter
         return query;
     }
 }
+
+/// <summary>A reader's trimming filter and its key: readers with the same key see exactly the same documents.</summary>
+public sealed record ReaderFilter(Filter Filter, string Key);

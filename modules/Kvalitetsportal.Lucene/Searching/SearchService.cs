@@ -67,6 +67,7 @@ public sealed class SearchService(
     SearchIndex index,
     ContentAccessService access,
     IContentDefinitionStore definitions,
+    SearchResultCache answers,
     PortalDbContext db)
 {
     /// <summary>Paging stops here: nobody reads hit 1 001, and deep pages cost memory.</summary>
@@ -97,26 +98,14 @@ public sealed class SearchService(
             return new SearchResult(0, [], [], 1, pageSize, true);
         }
 
-        var matches = query.IsEmpty ? new MatchAllDocsQuery() : query.ToQuery();
-        var trimmed = new FilteredQuery(matches, filter);
-        var wanted = Math.Min(page * pageSize, MaxResults);
         var sort = request.Sort == SearchSort.Newest || query.IsEmpty ? SearchSort.Newest : SearchSort.Relevance;
-        ITopDocsCollector top = sort == SearchSort.Newest
-            ? TopFieldCollector.Create(new Sort(new SortField(IndexFields.Modified, SortFieldType.INT64, true)), wanted, false, false, false, false)
-            : TopScoreDocCollector.Create(wanted, false);
-        var collector = new FacetCollector((ICollector)top, IndexFields.Facets, [Selected(request.Types), Selected(request.States), Selected(request.Units), Selected(request.Years)]);
-
+        var key = string.Join("\u001f", filter.Key, string.Join(" ", query.Terms), sort, page, pageSize,
+            Joined(request.Types), Joined(request.States), Joined(request.Units), Joined(request.Years));
+        IndexAnswer answer;
         var searcher = index.Acquire();
-        List<(string Id, string Type, string Title, string Text, long Modified)> found;
         try
         {
-            searcher.Search(trimmed, collector);
-            found = [.. top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs.Select(hit =>
-            {
-                var document = searcher.Doc(hit.Doc);
-                return (document.Get(IndexFields.Id), document.Get(IndexFields.Type), document.Get(IndexFields.Title) ?? "", document.Get(IndexFields.Text) ?? "",
-                    document.GetField(IndexFields.Modified)?.GetInt64Value() ?? 0);
-            })];
+            answer = answers.GetOrSearch(searcher.IndexReader, key, () => Search(searcher, query, filter, request, sort, page, pageSize));
         }
         finally
         {
@@ -124,8 +113,8 @@ public sealed class SearchService(
         }
 
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
-        var hits = await ShowableAsync(user, found, types, units, query, cancellationToken);
-        var counts = collector.Counts;
+        var hits = await ShowableAsync(user, answer.Hits, types, units, cancellationToken);
+        var counts = answer.Counts;
         var facets = new List<Facet>
         {
             FacetOf(TypeFacet, "Typ", counts[0], request.Types, v => types.GetValueOrDefault(v)?.DisplayName ?? v),
@@ -133,16 +122,41 @@ public sealed class SearchService(
             FacetOf(UnitFacet, "Enhet", counts[2], request.Units, v => units.NameOf(int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null) ?? v),
             FacetOf(YearFacet, "År", counts[3], request.Years, v => v, byValueDescending: true),
         };
-        return new SearchResult(collector.TotalHits, hits, facets, page, pageSize, true);
+        return new SearchResult(answer.TotalHits, hits, facets, page, pageSize, true);
     }
+
+    /// <summary>The index's answer: the page's hits with their highlights, the total and the facet counts, all under the reader's filter.</summary>
+    private IndexAnswer Search(IndexSearcher searcher, UserQuery query, ReaderFilter filter, SearchRequest request, SearchSort sort, int page, int pageSize)
+    {
+        var matches = query.IsEmpty ? new MatchAllDocsQuery() : query.ToQuery();
+        var trimmed = new FilteredQuery(matches, filter.Filter);
+        var wanted = Math.Min(page * pageSize, MaxResults);
+        ITopDocsCollector top = sort == SearchSort.Newest
+            ? TopFieldCollector.Create(new Sort(new SortField(IndexFields.Modified, SortFieldType.INT64, true)), wanted, false, false, false, false)
+            : TopScoreDocCollector.Create(wanted, false);
+        var collector = new FacetCollector((ICollector)top, IndexFields.Facets, [Selected(request.Types), Selected(request.States), Selected(request.Units), Selected(request.Years)]);
+        searcher.Search(trimmed, collector);
+        var hits = top.GetTopDocs((page - 1) * pageSize, pageSize).ScoreDocs.Select(hit =>
+        {
+            var document = searcher.Doc(hit.Doc);
+            return new IndexHit(
+                document.Get(IndexFields.Id),
+                document.Get(IndexFields.Type),
+                Highlight(query, IndexFields.Title, document.Get(IndexFields.Title) ?? "", whole: true),
+                Highlight(query, IndexFields.Text, document.Get(IndexFields.Text) ?? "", whole: false),
+                document.GetField(IndexFields.Modified)?.GetInt64Value() ?? 0);
+        }).ToList();
+        return new IndexAnswer(hits, collector.TotalHits, collector.Counts);
+    }
+
+    private static string Joined(IReadOnlySet<string> values) => string.Join(',', values.Order(StringComparer.Ordinal));
 
     /// <summary>The page's hits that the reader may open now, by their current database rows.</summary>
     private async Task<List<SearchHit>> ShowableAsync(
         ClaimsPrincipal user,
-        List<(string Id, string Type, string Title, string Text, long Modified)> found,
+        IReadOnlyList<IndexHit> found,
         IReadOnlyDictionary<string, ContentTypeDefinition> types,
         UnitDirectory units,
-        UserQuery query,
         CancellationToken cancellationToken)
     {
         var ids = found.Select(f => f.Id).ToList();
@@ -150,15 +164,15 @@ public sealed class SearchService(
             .Where(i => ids.Contains(i.ContentItemId) && i.Latest)
             .ToDictionaryAsync(i => i.ContentItemId, StringComparer.Ordinal, cancellationToken);
         var hits = new List<SearchHit>(found.Count);
-        foreach (var (id, typeName, title, text, modified) in found)
+        foreach (var hit in found)
         {
-            if (!rows.TryGetValue(id, out var row) || !types.TryGetValue(typeName, out var type) || !await access.CanAsync(user, type, row, ContentAccessKind.View, cancellationToken))
+            if (!rows.TryGetValue(hit.Id, out var row) || !types.TryGetValue(hit.Type, out var type) || !await access.CanAsync(user, type, row, ContentAccessKind.View, cancellationToken))
             {
                 continue; // removed, or no longer open to this reader: the index had not caught up yet
             }
 
-            hits.Add(new SearchHit(id, type, Highlight(query, IndexFields.Title, title, whole: true), Highlight(query, IndexFields.Text, text, whole: false),
-                new DateTime(modified, DateTimeKind.Utc), units.NameOf(row.OrganisationUnitId), row.WorkflowState ?? ContentDocuments.SubmittedState));
+            hits.Add(new SearchHit(hit.Id, type, hit.TitleHtml, hit.SnippetHtml,
+                new DateTime(hit.Modified, DateTimeKind.Utc), units.NameOf(row.OrganisationUnitId), row.WorkflowState ?? ContentDocuments.SubmittedState));
         }
 
         return hits;

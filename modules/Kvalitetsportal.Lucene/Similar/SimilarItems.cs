@@ -59,7 +59,7 @@ public sealed class SimilarItems(SearchIndex index, ContentAccessService access,
                 return [];
             }
 
-            var trimmed = new FilteredQuery(query, filter);
+            var trimmed = new FilteredQuery(query, filter.Filter);
             // A few extra, in case the database check below drops some.
             found = [.. searcher.Search(trimmed, count + 5).ScoreDocs.Select(hit =>
             {
