@@ -74,6 +74,9 @@ public sealed class IdeslussJourneyTests(IdeslussBrowserFixture browser)
         var ideaPath = new Uri(anna.Url).AbsolutePath;
         var ideaId = ideaPath.Split('/')[^1];
         await anna.AssertAccessibleAsync();
+        await anna.GotoAsync("/innehall/mina");
+        await Assertions.Expect(anna.GetByRole(AriaRole.Link, new() { Name = Title })).ToBeVisibleAsync();
+        await anna.AssertAccessibleAsync();
         var receipt = await browser.Smtp.WaitForAsync(m => m.Subject == $"Tack för din idé \"{Title}\"", TimeSpan.FromSeconds(20), "kvittot till Anna");
         Assert.Equal(PortalFactory.EmployeeEmail, TestSmtpServer.AddressOf(receipt));
         Assert.Contains(reference, receipt.TextBody, StringComparison.Ordinal);
@@ -122,6 +125,11 @@ public sealed class IdeslussJourneyTests(IdeslussBrowserFixture browser)
         await lars.AssertAccessibleAsync();
         await lars.GetByRole(AriaRole.Link, new() { Name = "Ärendet och arbetsflödet" }).ClickAsync();
         await Assertions.Expect(lars.GetByRole(AriaRole.Region, new() { Name = "Ärendets gång" })).ToContainTextAsync("Bedöms");
+        await AssertAnonymousAsync(lars);
+        await lars.AssertAccessibleAsync();
+
+        await lars.GotoAsync("/innehall/Ide");
+        await Assertions.Expect(lars.GetByRole(AriaRole.Link, new() { Name = Title })).ToBeVisibleAsync();
         await AssertAnonymousAsync(lars);
         await lars.AssertAccessibleAsync();
 
