@@ -53,6 +53,7 @@ public sealed class IdeslussJourneyTests(IdeslussBrowserFixture browser)
         await Assertions.Expect(suggestion).ToBeVisibleAsync();
         await Assertions.Expect(anna.GetByRole(AriaRole.Status).Filter(new() { HasText = "liknande" })).ToContainTextAsync("liknande idé");
         await anna.AssertAccessibleAsync();
+        await AssertFitsThePhoneAsync(anna);
 
         // ... the suggestion leads to the idea's own page, where she could support it instead.
         var href = await suggestion.GetAttributeAsync("href");
@@ -180,6 +181,7 @@ public sealed class IdeslussJourneyTests(IdeslussBrowserFixture browser)
         await Assertions.Expect(history.GetByRole(AriaRole.Listitem).Last).ToContainTextAsync("Genomförd");
         await Assertions.Expect(history).ToContainTextAsync(ScreeningComment);
         await anna.AssertAccessibleAsync();
+        await AssertFitsThePhoneAsync(anna);
         await anna.GotoAsync("/notiser");
         await Assertions.Expect(anna.GetByRole(AriaRole.Link, new() { Name = $"Din idé \"{Title}\" är nu i steget \"Genomförd\". Motivering: {DecisionComment}" })).ToBeVisibleAsync();
         await anna.AssertAccessibleAsync();
@@ -241,6 +243,13 @@ public sealed class IdeslussJourneyTests(IdeslussBrowserFixture browser)
         await workflow.GetByRole(AriaRole.Button, new() { Name = transition, Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"Ärendet har gått vidare till \"{toState}\".");
         await page.AssertAccessibleAsync();
+    }
+
+    /// <summary>The page needs no sideways scrolling on the phone.</summary>
+    private static async Task AssertFitsThePhoneAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} är {widths[0]} px bred på en telefon som visar {widths[1]} px.");
     }
 
     /// <summary>Nothing on the page names the giver: not her name, not her address.</summary>
