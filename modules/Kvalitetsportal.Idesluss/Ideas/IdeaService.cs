@@ -5,14 +5,31 @@ using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Idesluss.Data;
+using Kvalitetsportal.Users.Data;
+using Kvalitetsportal.Workflows.Notifications;
+using Kvalitetsportal.Workflows.Outbox;
+using Kvalitetsportal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
 
 namespace Kvalitetsportal.Idesluss.Ideas;
 
 /// <summary>What the coordinator and employees do to an idea beyond editing it. Callers check permissions.</summary>
-public sealed class IdeaService(PortalDbContext db, IContentManager contents, IContentDefinitionStore definitions, IAuditTrail audit, TimeProvider clock)
+public sealed class IdeaService(
+    PortalDbContext db,
+    IContentManager contents,
+    IContentDefinitionStore definitions,
+    IAuditTrail audit,
+    OutboxWriter outbox,
+    WorkflowSignals signals,
+    IConfiguration configuration,
+    IStringLocalizer<IdeaService> localizer,
+    TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private string BaseUrl => (configuration["Portal:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/');
 
     /// <summary>Hands the idea to an assessor: the assessor holds it (and so sees it) until someone else does.</summary>
     public async Task AssignAssessorAsync(ContentItem idea, string assessorId, string assessorName, string actorId, CancellationToken cancellationToken)
@@ -21,9 +38,17 @@ public sealed class IdeaService(PortalDbContext db, IContentManager contents, IC
         await db.Set<ContentItem>().Where(i => i.ContentItemId == idea.ContentItemId && (i.Latest || i.Published))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AssignedTo, holder), cancellationToken);
         var record = await RecordAsync(idea.ContentItemId, cancellationToken);
+        var isNew = record.AssessorId != assessorId;
         record.AssessorId = assessorId;
         Record(idea, actorId, new AuditChange("assessor", "Bedömare", idea.AssignedTo, assessorName));
+
+        // The assessor is told, in the portal (and by mail if they chose that), in the same commit.
+        var mailed = isNew && await NotifyAsync(idea, assessorId, localizer["Du har fått en idé att bedöma: \"{0}\"", idea.DisplayText], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (mailed)
+        {
+            signals.NudgeOutbox();
+        }
     }
 
     /// <summary>Lets the assessor see who gave the idea (recorded: a deliberate decision).</summary>
@@ -68,7 +93,20 @@ public sealed class IdeaService(PortalDbContext db, IContentManager contents, IC
         db.Add(new IdeaComment { ContentItemId = duplicate.ContentItemId, Text = $"Idén har slagits ihop med en liknande idé: \"{kept.DisplayText}\" ({Contents.ContentItems.ContentItemUrls.Reference(kept.ContentItemId)}). Stöd och följare har flyttats dit, och du som gav idén följer den nu.", CreatedUtc = Now });
         db.Add(new IdeaComment { ContentItemId = kept.ContentItemId, Text = $"En liknande idé, \"{duplicate.DisplayText}\", har slagits ihop med den här.", CreatedUtc = Now });
         Record(duplicate, actorId, new AuditChange("mergedInto", "Sammanslagen med", null, kept.DisplayText));
+
+        // The giver is told where the idea went: a notice leading to the kept idea, and a mail through the outbox.
+        var message = localizer["Din idé \"{0}\" har slagits ihop med en liknande idé: \"{1}\". Stödet och följarna har flyttats dit, och du följer den nu.", duplicate.DisplayText, kept.DisplayText].Value;
+        AddNotice(duplicate.OwnerId, message, kept.ContentItemId);
+        var mailed = await MailAsync(duplicate.OwnerId, duplicate.ContentItemId,
+            localizer["Din idé \"{0}\" har slagits ihop med en annan idé", duplicate.DisplayText],
+            name => localizer["Hej {0}!\n\n{1}\n\nSå här går det för den idén: {2}\n\nDin ursprungliga idé finns kvar här: {3}", name, message, BaseUrl + IdeaUrls.Detail(kept.ContentItemId), BaseUrl + IdeaUrls.Detail(duplicate.ContentItemId)],
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (mailed)
+        {
+            signals.NudgeOutbox();
+        }
+
         await RecountAsync(kept.ContentItemId, cancellationToken);
     }
 
@@ -121,6 +159,39 @@ public sealed class IdeaService(PortalDbContext db, IContentManager contents, IC
         }
 
         return record;
+    }
+
+    /// <summary>An in-app notice, and a mail too when the user asked for notices by mail; returns whether a mail was queued.</summary>
+    private async Task<bool> NotifyAsync(ContentItem idea, string userId, string message, CancellationToken cancellationToken)
+    {
+        AddNotice(userId, message, idea.ContentItemId);
+        var byMail = await db.Set<NotificationPreference>().AsNoTracking().AnyAsync(p => p.UserId == userId && p.AlsoByMail, cancellationToken);
+        return byMail && await MailAsync(userId, idea.ContentItemId, message,
+            _ => localizer["{0}\n\n{1}\n\nDu får notiser med e-post eftersom du har valt det under Notiser i Kvalitetsportalen.", message, BaseUrl + IdeaUrls.Detail(idea.ContentItemId)], cancellationToken);
+    }
+
+    private void AddNotice(string userId, string message, string ideaId) => db.Add(new Notification
+    {
+        UserId = userId,
+        Message = message.Length > 1000 ? message[..1000] : message,
+        Url = IdeaUrls.Detail(ideaId),
+        ContentItemId = ideaId,
+        CreatedUtc = Now,
+    });
+
+    /// <summary>Queues a mail in the workflow outbox (sent after the commit, retried); the text is made for the recipient's name.</summary>
+    private async Task<bool> MailAsync(string userId, string ideaId, string subject, Func<string, string> text, CancellationToken cancellationToken)
+    {
+        var user = await db.Set<PortalUser>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user?.Email is not { Length: > 0 } email)
+        {
+            return false;
+        }
+
+        var body = text(IdeaQueries.NameOf(user));
+        var line = subject.ReplaceLineEndings(" ");
+        outbox.AddMail(ideaId, new MailPayload(email, IdeaQueries.NameOf(user), line.Length > 200 ? line[..200] : line, body, Templates.ToHtml(body)), Now);
+        return true;
     }
 
     private void Record(ContentItem idea, string actorId, AuditChange change) =>

@@ -3,10 +3,10 @@ using Microsoft.Playwright;
 namespace Kvalitetsportal.BrowserTests.Infrastructure;
 
 /// <summary>
-/// Chromium and a portal of its own whose mail goes to an SMTP server in the test process, with the
-/// "Förbättringsförslag" workflow made by its recipe (as an administrator's would be).
+/// Chromium and a portal of its own whose mail goes to an SMTP server in the test process. What
+/// else the portal needs (a recipe, sample data) is arranged by <see cref="ArrangeAsync"/>.
 /// </summary>
-public sealed class WorkflowBrowserFixture : IAsyncLifetime
+public abstract class SmtpBrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
@@ -16,15 +16,18 @@ public sealed class WorkflowBrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public WorkflowBrowserFixture()
+    protected SmtpBrowserFixture()
     {
         Portal = new WorkflowPortal(Smtp, realServer: true);
     }
 
+    /// <summary>Runs once the portal is up, before the browser starts.</summary>
+    protected virtual Task ArrangeAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         await ((IAsyncLifetime)Portal).InitializeAsync();
-        await Portal.RunRecipeAsync(WorkflowPortal.SuggestionRecipe(TimeSpan.FromHours(1)));
+        await ArrangeAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -56,8 +59,28 @@ public sealed class WorkflowBrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The SMTP portal with the "Förbättringsförslag" workflow made by its recipe (as an administrator's would be).
+/// </summary>
+public sealed class WorkflowBrowserFixture : SmtpBrowserFixture
+{
+    protected override Task ArrangeAsync() => Portal.RunRecipeAsync(WorkflowPortal.SuggestionRecipe(TimeSpan.FromHours(1)));
+}
+
 [CollectionDefinition(Name)]
 public sealed class WorkflowBrowserCollection : ICollectionFixture<WorkflowBrowserFixture>
 {
     public const string Name = "workflow-browser";
+}
+
+/// <summary>
+/// The SMTP portal as the default recipe leaves it: the Idésluss feature on (its own recipe has
+/// shipped the idea types and workflows), a coordinator and a quality lead among the sample users.
+/// </summary>
+public sealed class IdeslussBrowserFixture : SmtpBrowserFixture;
+
+[CollectionDefinition(Name)]
+public sealed class IdeslussBrowserCollection : ICollectionFixture<IdeslussBrowserFixture>
+{
+    public const string Name = "idesluss-browser";
 }

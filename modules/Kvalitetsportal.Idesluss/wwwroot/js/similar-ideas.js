@@ -10,6 +10,11 @@
   var section = form.querySelector('.similar-ideas');
   var list = form.querySelector('#similar-list');
   var status = document.getElementById('similar-status');
+  // Links lead to the idea's own page (where it can be supported); texts come from the page (localised).
+  var linkBase = form.getAttribute('data-similar-link');
+  var one = form.getAttribute('data-similar-one') || '';
+  var many = form.getAttribute('data-similar-many') || '';
+  var newTab = form.getAttribute('data-similar-new-tab') || '';
   var timer = null;
   var last = '';
 
@@ -22,15 +27,21 @@
     items.forEach(function (item) {
       var li = document.createElement('li');
       var a = document.createElement('a');
-      a.href = item.url;
+      a.href = linkBase && item.id ? linkBase + encodeURIComponent(item.id) : item.url;
       a.textContent = item.title; // text, never HTML
-      a.target = '_blank';
+      a.target = '_blank'; // the form stays as typed
       a.rel = 'noopener';
+      if (newTab) {
+        var hint = document.createElement('span');
+        hint.className = 'visually-hidden';
+        hint.textContent = ' ' + newTab;
+        a.appendChild(hint);
+      }
       li.appendChild(a);
       list.appendChild(li);
     });
     section.hidden = items.length === 0;
-    status.textContent = items.length === 0 ? '' : items.length + (items.length === 1 ? ' liknande idé finns.' : ' liknande idéer finns.');
+    status.textContent = items.length === 0 ? '' : items.length === 1 ? one : many.replace('{n}', String(items.length));
   }
 
   function lookUp() {
