@@ -27,6 +27,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<Queries.ContentListQuery>();
         services.AddSingleton<Queries.ContentCountCache>();
         services.AddSingleton<Queries.ContentPageCache>();
+        services.AddScoped<ContentItems.ContentItemPages>();
         services.AddScoped<IContentHandler, Queries.ContentCountInvalidator>();
         services.AddScoped<ContentExport.ContentExporter>();
         services.AddScoped<Fields.FieldDisplay>();

@@ -79,10 +79,10 @@ public sealed class ContentItemsController(
     }
 
     [HttpGet("mina")]
-    public async Task<IActionResult> Mine(string? sida, CancellationToken cancellationToken)
+    public async Task<IActionResult> Mine(string? sida, [FromServices] ContentItemPages pages, CancellationToken cancellationToken)
     {
         var page = await listQuery.MineAsync(User, ParsePage(sida), PageSize, cancellationToken);
-        return View(MyItemsViewModel.From(page, await definitions.GetAllAsync(cancellationToken), showAllLink: false));
+        return View(await MyItemsViewModel.FromAsync(page, await definitions.GetAllAsync(cancellationToken), pages, showAllLink: false, cancellationToken));
     }
 
     [HttpGet("{type}")]

@@ -13,7 +13,7 @@ public sealed class MyItemsSectionProvider : IStartPageSectionProvider
     public IEnumerable<StartPageSection> GetSections() => [new StartPageSection(MyItemsViewComponent.Name, 10)];
 }
 
-public sealed class MyItemsViewComponent(ContentListQuery query, IContentDefinitionStore definitions) : ViewComponent
+public sealed class MyItemsViewComponent(ContentListQuery query, IContentDefinitionStore definitions, ContentItemPages pages) : ViewComponent
 {
     public const string Name = "MyItems";
     public const int Shown = 10;
@@ -22,7 +22,7 @@ public sealed class MyItemsViewComponent(ContentListQuery query, IContentDefinit
     {
         var cancellationToken = HttpContext.RequestAborted;
         var page = await query.MineAsync(HttpContext.User, 1, Shown, cancellationToken);
-        return View("~/MyItems/Default.cshtml", MyItemsViewModel.From(page, await definitions.GetAllAsync(cancellationToken), showAllLink: true));
+        return View("~/MyItems/Default.cshtml", await MyItemsViewModel.FromAsync(page, await definitions.GetAllAsync(cancellationToken), pages, showAllLink: true, cancellationToken));
     }
 }
 
@@ -37,18 +37,22 @@ public sealed class MyItemsViewModel
     /// <summary>On the start page: a link to the full list when there are more than are shown.</summary>
     public bool ShowAllLink { get; init; }
 
-    public static MyItemsViewModel From(ContentPage page, IReadOnlyDictionary<string, ContentTypeDefinition> types, bool showAllLink) => new()
+    public static async Task<MyItemsViewModel> FromAsync(ContentPage page, IReadOnlyDictionary<string, ContentTypeDefinition> types, ContentItemPages pages, bool showAllLink, CancellationToken cancellationToken)
     {
-        Page = page,
-        ShowAllLink = showAllLink && page.TotalCount > page.Items.Count,
-        Rows = [.. page.Items.Select(Row(types))],
-    };
+        var rows = new List<MyItemRow>(page.Items.Count);
+        foreach (var item in page.Items)
+        {
+            rows.Add(new MyItemRow(
+                item.DisplayText,
 
-    private static Func<ContentItem, MyItemRow> Row(IReadOnlyDictionary<string, ContentTypeDefinition> types) => item => new MyItemRow(
-        item.DisplayText,
-        ContentItemUrls.Detail(item.ContentType, item.ContentItemId),
-        types.GetValueOrDefault(item.ContentType)?.DisplayName ?? item.ContentType,
-        item.WorkflowState ?? (item.Published ? "Inskickad" : "Utkast"),
-        !item.Published,
-        item.ModifiedUtc);
+                // A draft is opened where it is edited; a submitted item where it is read.
+                item.Published ? await pages.ReadUrlAsync(item.ContentType, item.ContentItemId, cancellationToken) : ContentItemUrls.Detail(item.ContentType, item.ContentItemId),
+                types.GetValueOrDefault(item.ContentType)?.DisplayName ?? item.ContentType,
+                item.WorkflowState ?? (item.Published ? "Inskickad" : "Utkast"),
+                !item.Published,
+                item.ModifiedUtc));
+        }
+
+        return new MyItemsViewModel { Page = page, ShowAllLink = showAllLink && page.TotalCount > page.Items.Count, Rows = rows };
+    }
 }

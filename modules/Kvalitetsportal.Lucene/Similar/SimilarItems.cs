@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kvalitetsportal.Contents.Access;
+using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
@@ -18,7 +19,7 @@ public sealed record SimilarItem(string Id, string Title, string Url, float Scor
 /// title and text: the text's most distinctive words, weighted by how rare they are), trimmed to
 /// what the reader may see exactly as search is.
 /// </summary>
-public sealed class SimilarItems(SearchIndex index, ContentAccessService access, IContentDefinitionStore definitions, PortalDbContext db)
+public sealed class SimilarItems(SearchIndex index, ContentAccessService access, IContentDefinitionStore definitions, ContentItemPages pages, PortalDbContext db)
 {
     public const int MaxTextLength = 4_000;
     public const int MaxCount = 20;
@@ -80,7 +81,7 @@ public sealed class SimilarItems(SearchIndex index, ContentAccessService access,
         {
             if (rows.TryGetValue(id, out var row) && await access.CanAsync(user, type, row, ContentAccessKind.View, cancellationToken))
             {
-                result.Add(new SimilarItem(id, title, Contents.ContentItems.ContentItemUrls.Detail(type.Name, id), score));
+                result.Add(new SimilarItem(id, title, await pages.ReadUrlAsync(type.Name, id, cancellationToken), score));
             }
 
             if (result.Count == count)

@@ -117,8 +117,14 @@ public sealed partial class IdeslussTests(IdeslussPortal portal) : IClassFixture
         var id = await SubmitAsync(anna, "Återuppringning i kontaktcenter");
         var receipt = await anna.GetStringAsync(IdeaUrls.Receipt(id));
         Assert.Contains(id[..8].ToUpperInvariant(), receipt);
-        Assert.Contains("Återuppringning i kontaktcenter", await anna.GetStringAsync("/innehall/mina"));
+        var mine = await anna.GetStringAsync("/innehall/mina");
+        Assert.Contains("Återuppringning i kontaktcenter", mine);
         Assert.Contains("Erbjud återuppringning", await anna.GetStringAsync(IdeaUrls.Detail(id)));
+
+        // "Mina ärenden" and the start page open the idea where it is read: the idea page, not the generic item page.
+        Assert.Contains($"href=\"{IdeaUrls.Detail(id)}\"", mine);
+        Assert.DoesNotContain($"href=\"/innehall/Ide/{id}\"", mine);
+        Assert.Contains($"href=\"{IdeaUrls.Detail(id)}\"", await anna.GetStringAsync("/"));
     }
 
     [Fact]

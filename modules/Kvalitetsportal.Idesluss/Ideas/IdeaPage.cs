@@ -1,0 +1,11 @@
+using Kvalitetsportal.Contents.ContentItems;
+
+namespace Kvalitetsportal.Idesluss.Ideas;
+
+/// <summary>Ideas are read on the idea page (support, follow, comments), wherever they are linked for reading.</summary>
+public sealed class IdeaPage : IContentItemPage
+{
+    public string ContentType => IdeaTypes.Idea;
+
+    public string Url(string contentItemId) => IdeaUrls.Detail(contentItemId);
+}
