@@ -14,8 +14,8 @@ namespace Kvalitetsportal.Contents.Queries;
 /// </summary>
 public sealed class ContentPageCache(ContentCountCache counts) : IDisposable
 {
-    /// <summary>In rows: about 1 KB each, so some 50 MB at most.</summary>
-    private const int MaxRows = 50_000;
+    /// <summary>In rows: about 2 KB each in memory, so some 40 MB at most (800 full pages).</summary>
+    private const int MaxRows = 20_000;
 
     private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = MaxRows });
 
