@@ -33,11 +33,14 @@ public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access,
         return current is { } c ? (c.Definition.States, c.Definition.InitialState) : ([], null);
     }
 
+    /// <summary>Which ideas the user may see (the content access scope for the idea type).</summary>
+    public async Task<ContentAccessScope> ScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await access.ScopeAsync(user, await TypeAsync(IdeaTypes.Idea, cancellationToken), ContentAccessKind.View, cancellationToken);
+
     /// <summary>The ideas the user reaches (not merged away), filtered.</summary>
     public async Task<IQueryable<ContentItem>> VisibleIdeasAsync(ClaimsPrincipal user, BoardFilter filter, CancellationToken cancellationToken)
     {
-        var type = await TypeAsync(IdeaTypes.Idea, cancellationToken);
-        var scope = await access.ScopeAsync(user, type, ContentAccessKind.View, cancellationToken);
+        var scope = await ScopeAsync(user, cancellationToken);
         var items = db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentType == IdeaTypes.Idea && i.Latest && i.Published).Where(scope.ToPredicate());
         var records = db.Set<IdeaRecord>().AsNoTracking();
         items = items.Where(i => !records.Any(r => r.ContentItemId == i.ContentItemId && r.MergedInto != null));
