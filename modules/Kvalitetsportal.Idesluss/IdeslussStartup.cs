@@ -32,8 +32,8 @@ public sealed class IdeslussStartup : IFeatureStartup
         services.AddScoped<IdeaService>();
         services.AddScoped<IdeaQueries>();
         services.AddScoped<Statistics.IdeaStatistics>();
-        services.AddSingleton<Statistics.IdeaStatisticsCache>();
-        services.AddScoped<IContentHandler, Statistics.IdeaStatisticsInvalidator>();
+        services.AddSingleton<IdeaFiguresCache>();
+        services.AddScoped<IContentHandler, IdeaFiguresInvalidator>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

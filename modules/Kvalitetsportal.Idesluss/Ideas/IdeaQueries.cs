@@ -15,11 +15,14 @@ public sealed record BoardFilter(int? UnitId, string? Area, int? OlderThanDays, 
 
 public sealed record IdeaCard(ContentItem Item, IdeaRecord? Record);
 
+/// <summary>How many ideas are in a workflow state (null: not yet in the workflow).</summary>
+public sealed record StateCount(string? State, int Count);
+
 /// <summary>One board column: a workflow state (in the definition's order), how many ideas are in it and the oldest few.</summary>
 public sealed record BoardColumn(string State, string Description, int Count, IReadOnlyList<IdeaCard> Cards);
 
 /// <summary>Reads ideas for the module's pages, always through the content access scope (the one definition of who reaches what).</summary>
-public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access, IContentDefinitionStore definitions, IWorkflowDefinitionStore workflows, TimeProvider clock)
+public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access, IContentDefinitionStore definitions, IWorkflowDefinitionStore workflows, IdeaFiguresCache figures, TimeProvider clock)
 {
     public const int CardsPerColumn = 30;
 
@@ -69,23 +72,45 @@ public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access,
         return items;
     }
 
+    /// <summary>
+    /// The board: per state, how many ideas match (cached: counting reads every matching idea) and
+    /// the oldest few (read in index order: ContentType, WorkflowState, CreatedUtc), with one read of
+    /// their projections for all columns together.
+    /// </summary>
     public async Task<IReadOnlyList<BoardColumn>> BoardAsync(ClaimsPrincipal user, BoardFilter filter, CancellationToken cancellationToken)
     {
         var (states, initial) = await StatesAsync(cancellationToken);
         var items = await VisibleIdeasAsync(user, filter, cancellationToken);
-        var counts = await items.GroupBy(i => i.WorkflowState).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var columns = new List<BoardColumn>();
+        var counts = await figures.GetOrComputeAsync(
+            $"board|{filter.UnitId}|{filter.Area}|{filter.OlderThanDays}|{filter.AssessorId}",
+            await ScopeAsync(user, cancellationToken),
+            async () => (await items.GroupBy(i => i.WorkflowState).Select(g => new StateCount(g.Key, g.Count())).ToListAsync(cancellationToken)).AsReadOnly(),
+            cancellationToken);
+        var columns = new List<(WorkflowState State, int Count, List<ContentItem> Items)>();
         foreach (var state in states.Count > 0 ? states : [new WorkflowState { Name = "Inskickad" }])
         {
             // Items the workflow has not reached yet (no runtime, or submitted before the workflow existed) wait in the first column.
             var isFirst = state.Name == (initial ?? state.Name);
-            var inState = isFirst ? items.Where(i => i.WorkflowState == state.Name || i.WorkflowState == null) : items.Where(i => i.WorkflowState == state.Name);
             var count = counts.Where(c => c.State == state.Name || (isFirst && c.State is null)).Sum(c => c.Count);
-            var cards = count == 0 ? [] : await WithRecordsAsync(inState.OrderBy(i => i.CreatedUtc).Take(CardsPerColumn), cancellationToken);
-            columns.Add(new BoardColumn(state.Name, state.Description, count, cards));
+            var oldest = new List<ContentItem>();
+            if (count > 0)
+            {
+                // Each state on its own (an OR with "no state" would keep the index from giving the order).
+                var name = state.Name;
+                oldest = await items.Where(i => i.WorkflowState == name).OrderBy(i => i.CreatedUtc).Take(CardsPerColumn).ToListAsync(cancellationToken);
+                if (isFirst && counts.Any(c => c.State is null))
+                {
+                    oldest = [.. oldest.Concat(await items.Where(i => i.WorkflowState == null).OrderBy(i => i.CreatedUtc).Take(CardsPerColumn).ToListAsync(cancellationToken))
+                        .OrderBy(i => i.CreatedUtc).Take(CardsPerColumn)];
+                }
+            }
+
+            columns.Add((state, count, oldest));
         }
 
-        return columns;
+        var ids = columns.SelectMany(c => c.Items).Select(i => i.ContentItemId).ToList();
+        var records = ids.Count == 0 ? [] : await db.Set<IdeaRecord>().AsNoTracking().Where(r => ids.Contains(r.ContentItemId)).ToDictionaryAsync(r => r.ContentItemId, cancellationToken);
+        return [.. columns.Select(c => new BoardColumn(c.State.Name, c.State.Description, c.Count, [.. c.Items.Select(i => new IdeaCard(i, records.GetValueOrDefault(i.ContentItemId)))]))];
     }
 
     public async Task<IReadOnlyList<IdeaCard>> WithRecordsAsync(IQueryable<ContentItem> items, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kvalitetsportal.Idesluss.Ideas;
 
 /// <summary>What the coordinator and employees do to an idea beyond editing it. Callers check permissions.</summary>
-public sealed class IdeaService(PortalDbContext db, IContentManager contents, IContentDefinitionStore definitions, IAuditTrail audit, Statistics.IdeaStatisticsCache statistics, TimeProvider clock)
+public sealed class IdeaService(PortalDbContext db, IContentManager contents, IContentDefinitionStore definitions, IAuditTrail audit, IdeaFiguresCache figures, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -68,9 +68,9 @@ public sealed class IdeaService(PortalDbContext db, IContentManager contents, IC
         db.Add(new IdeaComment { ContentItemId = duplicate.ContentItemId, Text = $"Idén har slagits ihop med en liknande idé: \"{kept.DisplayText}\" ({Contents.ContentItems.ContentItemUrls.Reference(kept.ContentItemId)}). Stöd och följare har flyttats dit, och du som gav idén följer den nu.", CreatedUtc = Now });
         db.Add(new IdeaComment { ContentItemId = kept.ContentItemId, Text = $"En liknande idé, \"{duplicate.DisplayText}\", har slagits ihop med den här.", CreatedUtc = Now });
         Record(duplicate, actorId, new AuditChange("mergedInto", "Sammanslagen med", null, kept.DisplayText));
-        statistics.Invalidate();
+        figures.Invalidate();
         await db.SaveChangesAsync(cancellationToken);
-        statistics.Invalidate(); // the duplicate no longer counts
+        figures.Invalidate(); // the duplicate no longer counts
         await RecountAsync(kept.ContentItemId, cancellationToken);
     }
 

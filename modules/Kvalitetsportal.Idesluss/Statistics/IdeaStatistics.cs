@@ -32,15 +32,15 @@ public sealed record IdeaCounts(
 /// Figures for management, for the ideas submitted in a year: per förvaltning, area and state,
 /// share implemented (states named in <see cref="IdeslussOptions.ImplementedStates"/>), and the
 /// median days an idea spends in each state, from the workflow history. The database part is kept
-/// in <see cref="IdeaStatisticsCache"/> until an idea changes.
+/// in <see cref="IdeaFiguresCache"/> until an idea changes.
 /// </summary>
-public sealed class IdeaStatistics(PortalDbContext db, IdeaQueries queries, IdeaStatisticsCache cache, IOptions<IdeslussOptions> options)
+public sealed class IdeaStatistics(PortalDbContext db, IdeaQueries queries, IdeaFiguresCache cache, IOptions<IdeslussOptions> options)
 {
     public async Task<IdeaFigures> ComputeAsync(ClaimsPrincipal user, int year, CancellationToken cancellationToken)
     {
         var (states, initial) = await queries.StatesAsync(cancellationToken);
         var scope = await queries.ScopeAsync(user, cancellationToken);
-        var counts = await cache.GetOrComputeAsync(year, scope, () => CountAsync(user, year, cancellationToken), cancellationToken);
+        var counts = await cache.GetOrComputeAsync("statistics|" + year.ToString(System.Globalization.CultureInfo.InvariantCulture), scope, () => CountAsync(user, year, cancellationToken), cancellationToken);
 
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
         var forvaltningar = counts.PerUnitAndState

@@ -207,6 +207,10 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Contents_Items_Type_Unit_Modified")
                         .HasFilter("\"Latest\"");
 
+                    b.HasIndex("ContentType", "WorkflowState", "CreatedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Type_State_Created")
+                        .HasFilter("\"Latest\"");
+
                     b.HasIndex("ContentType", "WorkflowState", "ModifiedUtc")
                         .HasDatabaseName("IX_Contents_Items_Type_State_Modified")
                         .HasFilter("\"Latest\"");

@@ -1,23 +1,21 @@
-using System.Globalization;
 using System.Text;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
-using Kvalitetsportal.Idesluss.Ideas;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Kvalitetsportal.Idesluss.Statistics;
+namespace Kvalitetsportal.Idesluss.Ideas;
 
 /// <summary>
-/// Keeps the statistics' database part (<see cref="IdeaCounts"/>) per year and access scope, so the
-/// page does not read a whole year of ideas and their history on every request. Everything is
-/// forgotten as soon as an idea changes on this node (created, edited, moved by its workflow,
-/// removed, merged: see <see cref="IdeaStatisticsInvalidator"/>), and an entry lives at most
-/// <see cref="MaxAge"/>, which bounds how long another node's change can go unseen (as the content
-/// lists' <c>ContentCountCache</c> does). Mapping the counts onto förvaltningar and the workflow's
-/// states happens on every request, so a reorganisation or an edited workflow shows at once.
+/// Keeps figures whose cost grows with the number of ideas, per access scope: the board's counts
+/// per state (per filter) and the statistics' database part (per year), so neither page reads all
+/// ideas on every request. Everything is forgotten as soon as an idea changes on this node
+/// (created, edited, moved by its workflow, removed, merged: see <see cref="IdeaFiguresInvalidator"/>),
+/// and an entry lives at most <see cref="MaxAge"/>, which bounds how long another node's change can
+/// go unseen (as the content lists' <c>ContentCountCache</c> does). What depends on the
+/// organisation or the workflow definition is applied on every request, outside the cache.
 /// </summary>
-public sealed class IdeaStatisticsCache : IDisposable
+public sealed class IdeaFiguresCache : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
@@ -35,11 +33,12 @@ public sealed class IdeaStatisticsCache : IDisposable
     /// (the others wait for its result instead of all reading the year at once), and a result is
     /// kept only if no idea changed while it was being computed.
     /// </summary>
-    public async Task<IdeaCounts> GetOrComputeAsync(int year, ContentAccessScope scope, Func<Task<IdeaCounts>> compute, CancellationToken cancellationToken)
+    public async Task<T> GetOrComputeAsync<T>(string what, ContentAccessScope scope, Func<Task<T>> compute, CancellationToken cancellationToken)
+        where T : class
     {
         var generation = Interlocked.Read(ref _generation);
-        var key = Key(generation, year, scope);
-        if (_entries.TryGetValue(key, out IdeaCounts? known) && known is not null)
+        var key = Key(generation, what, scope);
+        if (_entries.TryGetValue(key, out T? known) && known is not null)
         {
             return known;
         }
@@ -49,7 +48,7 @@ public sealed class IdeaStatisticsCache : IDisposable
         try
         {
             generation = Interlocked.Read(ref _generation);
-            key = Key(generation, year, scope);
+            key = Key(generation, what, scope);
             if (_entries.TryGetValue(key, out known) && known is not null)
             {
                 return known;
@@ -78,9 +77,9 @@ public sealed class IdeaStatisticsCache : IDisposable
         }
     }
 
-    private static string Key(long generation, int year, ContentAccessScope scope)
+    private static string Key(long generation, string what, ContentAccessScope scope)
     {
-        var key = new StringBuilder().Append(generation).Append('|').Append(year.ToString(CultureInfo.InvariantCulture));
+        var key = new StringBuilder().Append(generation).Append('|').Append(what);
         foreach (var clause in scope.Clauses)
         {
             key.Append("|c:").Append(clause.ContentType).Append(':').Append(clause.OwnerId)
@@ -93,11 +92,11 @@ public sealed class IdeaStatisticsCache : IDisposable
 }
 
 /// <summary>
-/// Keeps <see cref="IdeaStatisticsCache"/> honest: any saved change to an idea forgets the cached
+/// Keeps <see cref="IdeaFiguresCache"/> honest: any saved change to an idea forgets the cached
 /// figures, once while the save runs and once more after it has been written (a request that read
 /// the database in between must not keep what it read).
 /// </summary>
-internal sealed class IdeaStatisticsInvalidator(IdeaStatisticsCache cache, PortalDbContext db) : IContentHandler
+internal sealed class IdeaFiguresInvalidator(IdeaFiguresCache cache, PortalDbContext db) : IContentHandler
 {
     private bool _watchingSave;
 
