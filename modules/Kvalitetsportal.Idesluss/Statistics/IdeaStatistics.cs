@@ -65,7 +65,7 @@ public sealed class IdeaStatistics(PortalDbContext db, IdeaQueries queries, Idea
         return new IdeaFigures(year, total, implemented, forvaltningar, areas, stateRows, leadTimes);
     }
 
-    /// <summary>The database part: three aggregate queries and one read of the year's history (ids, states and times only).</summary>
+    /// <summary>The database part: one aggregate over the year's ideas and their projections, and one read of their history (ids, states and times only).</summary>
     private async Task<IdeaCounts> CountAsync(ClaimsPrincipal user, int year, CancellationToken cancellationToken)
     {
         var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -73,9 +73,16 @@ public sealed class IdeaStatistics(PortalDbContext db, IdeaQueries queries, Idea
         var visible = (await queries.VisibleIdeasAsync(user, new BoardFilter(null, null, null, null), cancellationToken))
             .Where(i => i.CreatedUtc >= from && i.CreatedUtc < to);
 
-        var perUnitAndState = await visible.GroupBy(i => new { i.OrganisationUnitId, i.WorkflowState }).Select(g => new { g.Key.OrganisationUnitId, g.Key.WorkflowState, Count = g.Count() }).ToListAsync(cancellationToken);
-        var records = db.Set<IdeaRecord>();
-        var perArea = await visible.Join(records, i => i.ContentItemId, r => r.ContentItemId, (i, r) => r.Area).GroupBy(a => a).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var records = db.Set<IdeaRecord>().AsNoTracking();
+        var grouped = await (
+            from i in visible
+            join r in records on i.ContentItemId equals r.ContentItemId into withRecord
+            from r in withRecord.DefaultIfEmpty()
+            group i by new { i.OrganisationUnitId, i.WorkflowState, Area = r == null ? null : r.Area } into g
+            select new { g.Key.OrganisationUnitId, g.Key.WorkflowState, g.Key.Area, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var perUnitAndState = grouped.GroupBy(c => (c.OrganisationUnitId, c.WorkflowState)).Select(g => (g.Key.OrganisationUnitId, (string?)g.Key.WorkflowState, g.Sum(c => c.Count))).ToList();
+        var perArea = grouped.Where(c => c.Area is not null).GroupBy(c => c.Area).Select(g => (Key: g.Key, Count: g.Sum(c => c.Count))).ToList();
 
         // Lead time per stage: from entering a state to the next move, per idea, over the year's ideas.
         var ids = visible.Select(i => i.ContentItemId);
@@ -95,8 +102,8 @@ public sealed class IdeaStatistics(PortalDbContext db, IdeaQueries queries, Idea
         }
 
         return new IdeaCounts(
-            [.. perUnitAndState.Select(c => (c.OrganisationUnitId, c.WorkflowState, c.Count))],
-            [.. perArea.Select(a => (a.Key, a.Count))],
+            perUnitAndState,
+            [.. perArea.Select(a => ((string?)a.Key, a.Count))],
             durations.ToDictionary(d => d.Key, d => (Median(d.Value), d.Value.Count), StringComparer.Ordinal));
     }
 
