@@ -15,8 +15,6 @@ public sealed record BoardFilter(int? UnitId, string? Area, int? OlderThanDays, 
 
 public sealed record IdeaCard(ContentItem Item, IdeaRecord? Record);
 
-/// <summary>How many ideas are in a workflow state (null: not yet in the workflow).</summary>
-public sealed record StateCount(string? State, int Count);
 
 /// <summary>One board column: a workflow state (in the definition's order), how many ideas are in it and the oldest few.</summary>
 public sealed record BoardColumn(string State, string Description, int Count, IReadOnlyList<IdeaCard> Cards);
@@ -73,19 +71,23 @@ public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access,
     }
 
     /// <summary>
-    /// The board: per state, how many ideas match (cached: counting reads every matching idea) and
-    /// the oldest few (read in index order: ContentType, WorkflowState, CreatedUtc), with one read of
-    /// their projections for all columns together.
+    /// The board: per state, how many ideas match and the oldest few (read in index order:
+    /// ContentType, WorkflowState, CreatedUtc), with one read of their projections for all columns.
+    /// Counting reads every matching idea and the oldest may lie far apart in a big state, so the
+    /// columns are kept in <see cref="IdeaFiguresCache"/> per filter and access scope until an idea
+    /// changes (the age filter's cut-off is then at most <see cref="IdeaFiguresCache.MaxAge"/> old).
     /// </summary>
     public async Task<IReadOnlyList<BoardColumn>> BoardAsync(ClaimsPrincipal user, BoardFilter filter, CancellationToken cancellationToken)
     {
         var (states, initial) = await StatesAsync(cancellationToken);
+        var key = $"board|{filter.UnitId}|{filter.Area}|{filter.OlderThanDays}|{filter.AssessorId}|{string.Join('/', states.Select(s => s.Name))}";
+        return await figures.GetOrComputeAsync(key, await ScopeAsync(user, cancellationToken), () => ColumnsAsync(user, filter, states, initial, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<BoardColumn>> ColumnsAsync(ClaimsPrincipal user, BoardFilter filter, IReadOnlyList<WorkflowState> states, string? initial, CancellationToken cancellationToken)
+    {
         var items = await VisibleIdeasAsync(user, filter, cancellationToken);
-        var counts = await figures.GetOrComputeAsync(
-            $"board|{filter.UnitId}|{filter.Area}|{filter.OlderThanDays}|{filter.AssessorId}",
-            await ScopeAsync(user, cancellationToken),
-            async () => (await items.GroupBy(i => i.WorkflowState).Select(g => new StateCount(g.Key, g.Count())).ToListAsync(cancellationToken)).AsReadOnly(),
-            cancellationToken);
+        var counts = await items.GroupBy(i => i.WorkflowState).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var columns = new List<(WorkflowState State, int Count, List<ContentItem> Items)>();
         foreach (var state in states.Count > 0 ? states : [new WorkflowState { Name = "Inskickad" }])
         {
@@ -97,11 +99,10 @@ public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access,
             {
                 // Each state on its own (an OR with "no state" would keep the index from giving the order).
                 var name = state.Name;
-                oldest = await items.Where(i => i.WorkflowState == name).OrderBy(i => i.CreatedUtc).Take(CardsPerColumn).ToListAsync(cancellationToken);
+                oldest = await Cards(items.Where(i => i.WorkflowState == name)).ToListAsync(cancellationToken);
                 if (isFirst && counts.Any(c => c.State is null))
                 {
-                    oldest = [.. oldest.Concat(await items.Where(i => i.WorkflowState == null).OrderBy(i => i.CreatedUtc).Take(CardsPerColumn).ToListAsync(cancellationToken))
-                        .OrderBy(i => i.CreatedUtc).Take(CardsPerColumn)];
+                    oldest = [.. oldest.Concat(await Cards(items.Where(i => i.WorkflowState == null)).ToListAsync(cancellationToken)).OrderBy(i => i.CreatedUtc).Take(CardsPerColumn)];
                 }
             }
 
@@ -112,6 +113,30 @@ public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access,
         var records = ids.Count == 0 ? [] : await db.Set<IdeaRecord>().AsNoTracking().Where(r => ids.Contains(r.ContentItemId)).ToDictionaryAsync(r => r.ContentItemId, cancellationToken);
         return [.. columns.Select(c => new BoardColumn(c.State.Name, c.State.Description, c.Count, [.. c.Items.Select(i => new IdeaCard(i, records.GetValueOrDefault(i.ContentItemId)))]))];
     }
+
+    /// <summary>The oldest ideas of a column, without their fields (a card shows title, reference, unit and date).</summary>
+    private static IQueryable<ContentItem> Cards(IQueryable<ContentItem> items) => items
+        .OrderBy(i => i.CreatedUtc)
+        .Take(CardsPerColumn)
+        .Select(i => new ContentItem
+        {
+            Id = i.Id,
+            ContentItemId = i.ContentItemId,
+            ContentType = i.ContentType,
+            Version = i.Version,
+            Latest = i.Latest,
+            Published = i.Published,
+            DisplayText = i.DisplayText,
+            OwnerId = i.OwnerId,
+            AuthorId = i.AuthorId,
+            OrganisationUnitId = i.OrganisationUnitId,
+            WorkflowState = i.WorkflowState,
+            AssignedTo = i.AssignedTo,
+            CreatedUtc = i.CreatedUtc,
+            ModifiedUtc = i.ModifiedUtc,
+            PublishedUtc = i.PublishedUtc,
+            Revision = i.Revision,
+        });
 
     public async Task<IReadOnlyList<IdeaCard>> WithRecordsAsync(IQueryable<ContentItem> items, CancellationToken cancellationToken)
     {

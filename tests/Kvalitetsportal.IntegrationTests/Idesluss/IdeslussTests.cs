@@ -312,17 +312,19 @@ public sealed partial class IdeslussTests(IdeslussPortal portal) : IClassFixture
     }
 
     [Fact]
-    public async Task Statistics_are_cached_yet_follow_a_new_idea_a_transition_and_a_merge_at_once()
+    public async Task The_cached_statistics_and_board_follow_a_new_idea_a_transition_and_a_merge_at_once()
     {
         var sara = await SignedInAsync(IdeslussPortal.Coordinator);
         var anna = await SignedInAsync(PortalFactory.EmployeeEmail);
         var before = StatisticsFigures(await sara.GetStringAsync(IdeaUrls.Statistics));
         Assert.Equal(before, StatisticsFigures(await sara.GetStringAsync(IdeaUrls.Statistics)));
+        Assert.DoesNotContain("Statistikidé", await sara.GetStringAsync(IdeaUrls.Board));
 
         var first = await SubmitAsync(anna, "Statistikidé ett");
         var second = await SubmitAsync(anna, "Statistikidé två");
         var submitted = StatisticsFigures(await sara.GetStringAsync(IdeaUrls.Statistics));
         Assert.Equal((before.Total + 2, before.Submitted + 2, before.Screened), submitted);
+        Assert.Contains("Statistikidé två", await sara.GetStringAsync(IdeaUrls.Board));
 
         var moved = await Kvalitetsportal.IntegrationTests.Workflows.WorkflowSteps.TakeAsync(sara, first, "borja-prova", type: IdeaTypes.Idea);
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
@@ -333,6 +335,9 @@ public sealed partial class IdeslussTests(IdeslussPortal portal) : IClassFixture
         var merged = await sara.PostFormAsync(IdeaUrls.Detail(second), $"/ideer/{second}/sla-ihop", new() { ["keep"] = first });
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         Assert.Equal((afterMove.Total - 1, afterMove.Submitted - 1, afterMove.Screened), StatisticsFigures(await sara.GetStringAsync(IdeaUrls.Statistics)));
+        var board = await sara.GetStringAsync(IdeaUrls.Board);
+        Assert.Contains("Statistikidé ett", board);
+        Assert.DoesNotContain("Statistikidé två", board);
     }
 
     /// <summary>The statistics page's total and its counts for the first two states.</summary>
