@@ -7,17 +7,24 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Kvalitetsportal.Idesluss.Ideas;
 
 /// <summary>
-/// Keeps figures whose cost grows with the number of ideas, per access scope: the board's counts
-/// per state (per filter) and the statistics' database part (per year), so neither page reads all
+/// Keeps figures whose cost grows with the number of ideas, per access scope: the board's columns
+/// (counts and oldest cards per state, per filter) and the statistics' database part (per year), so neither page reads all
 /// ideas on every request. Everything is forgotten as soon as an idea changes on this node
 /// (created, edited, moved by its workflow, removed, merged: see <see cref="IdeaFiguresInvalidator"/>),
-/// and an entry lives at most <see cref="MaxAge"/>, which bounds how long another node's change can
+/// and an entry lives at most <see cref="MaxAge"/> (statistics <see cref="StatisticsMaxAge"/>), which bounds how long another node's change can
 /// go unseen (as the content lists' <c>ContentCountCache</c> does). What depends on the
 /// organisation or the workflow definition is applied on every request, outside the cache.
 /// </summary>
 public sealed class IdeaFiguresCache : IDisposable
 {
+    /// <summary>How long the board's columns live at most (another node's change shows within this).</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a year's statistics live at most: management figures over thousands of ideas, where
+    /// another node's change may take a few minutes to show (a change on this node shows at once).
+    /// </summary>
+    public static readonly TimeSpan StatisticsMaxAge = TimeSpan.FromMinutes(5);
 
     private static readonly IEnumerable<string> Any = ["*"];
 
@@ -33,7 +40,7 @@ public sealed class IdeaFiguresCache : IDisposable
     /// (the others wait for its result instead of all reading the year at once), and a result is
     /// kept only if no idea changed while it was being computed.
     /// </summary>
-    public async Task<T> GetOrComputeAsync<T>(string what, ContentAccessScope scope, Func<Task<T>> compute, CancellationToken cancellationToken)
+    public async Task<T> GetOrComputeAsync<T>(string what, ContentAccessScope scope, Func<Task<T>> compute, CancellationToken cancellationToken, TimeSpan? maxAge = null)
         where T : class
     {
         var generation = Interlocked.Read(ref _generation);
@@ -57,7 +64,7 @@ public sealed class IdeaFiguresCache : IDisposable
             var counts = await compute();
             if (Interlocked.Read(ref _generation) == generation)
             {
-                _entries.Set(key, counts, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = MaxAge });
+                _entries.Set(key, counts, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = maxAge ?? MaxAge });
             }
 
             return counts;

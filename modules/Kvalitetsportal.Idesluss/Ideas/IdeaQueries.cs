@@ -87,7 +87,10 @@ public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access,
     private async Task<IReadOnlyList<BoardColumn>> ColumnsAsync(ClaimsPrincipal user, BoardFilter filter, IReadOnlyList<WorkflowState> states, string? initial, CancellationToken cancellationToken)
     {
         var items = await VisibleIdeasAsync(user, filter, cancellationToken);
-        var counts = await items.GroupBy(i => i.WorkflowState).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Grouped here rather than in SQL: a GROUP BY on the state makes SQLite walk the state index
+        // over every idea of the type to save a sort, instead of the (selective) unit index.
+        var counts = (await items.Select(i => i.WorkflowState).ToListAsync(cancellationToken))
+            .GroupBy(state => state).Select(g => new { State = g.Key, Count = g.Count() }).ToList();
         var columns = new List<(WorkflowState State, int Count, List<ContentItem> Items)>();
         foreach (var state in states.Count > 0 ? states : [new WorkflowState { Name = "Inskickad" }])
         {

@@ -32,7 +32,7 @@ public sealed record IdeaCounts(
 /// Figures for management, for the ideas submitted in a year: per förvaltning, area and state,
 /// share implemented (states named in <see cref="IdeslussOptions.ImplementedStates"/>), and the
 /// median days an idea spends in each state, from the workflow history. The database part is kept
-/// in <see cref="IdeaFiguresCache"/> until an idea changes.
+/// in <see cref="IdeaFiguresCache"/> until an idea changes (at most <see cref="IdeaFiguresCache.StatisticsMaxAge"/>).
 /// </summary>
 public sealed class IdeaStatistics(PortalDbContext db, IdeaQueries queries, IdeaFiguresCache cache, IOptions<IdeslussOptions> options)
 {
@@ -40,7 +40,7 @@ public sealed class IdeaStatistics(PortalDbContext db, IdeaQueries queries, Idea
     {
         var (states, initial) = await queries.StatesAsync(cancellationToken);
         var scope = await queries.ScopeAsync(user, cancellationToken);
-        var counts = await cache.GetOrComputeAsync("statistics|" + year.ToString(System.Globalization.CultureInfo.InvariantCulture), scope, () => CountAsync(user, year, cancellationToken), cancellationToken);
+        var counts = await cache.GetOrComputeAsync("statistics|" + year.ToString(System.Globalization.CultureInfo.InvariantCulture), scope, () => CountAsync(user, year, cancellationToken), cancellationToken, IdeaFiguresCache.StatisticsMaxAge);
 
         var units = await UnitDirectory.LoadAsync(db, cancellationToken);
         var forvaltningar = counts.PerUnitAndState
