@@ -85,6 +85,7 @@ internal static class IdeslussBench
         {
             ("employee: start page (Mina ärenden)", anna, _ => "/"),
             ("coordinator: board, unit + area", sara, Board),
+            ("coordinator: board, same unit + area", sara, _ => Board(0)),
             ("coordinator: idea page (random)", sara, AnyIdea),
             ("employee: idea page (random public)", anna, PublicIdea),
             ($"management: statistics {year}", lars, Statistics),
