@@ -5,10 +5,15 @@ using System.Text.RegularExpressions;
 using Kvalitetsportal.Bench;
 
 // Content list/detail benchmark (issue "Content types and fields"), search benchmark (issue
-// "Search with Lucene") and workflow benchmark (issue "Workflows"): see bench/README.md.
+// "Search with Lucene"), workflow benchmark (issue "Workflows") and Idésluss benchmark (issue 6): see bench/README.md.
 if (args.Length > 0 && args[0] == "workflow")
 {
     return await WorkflowBench.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "idesluss")
+{
+    return await IdeslussBench.RunAsync(args);
 }
 
 var options = BenchOptions.Parse(args);

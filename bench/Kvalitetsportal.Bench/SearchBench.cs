@@ -97,10 +97,10 @@ internal static partial class SearchBench
         return 0;
     }
 
-    private sealed record Status(int Documents, int Lag, bool Rebuilding, long? RebuildMilliseconds, int? RebuildDocuments);
+    internal sealed record Status(int Documents, int Lag, bool Rebuilding, long? RebuildMilliseconds, int? RebuildDocuments);
 
     /// <summary>Polls the admin status page until <paramref name="done"/> holds.</summary>
-    private static async Task<Status> WaitAsync(HttpClient client, Func<Status, bool> done, TimeSpan timeout)
+    internal static async Task<Status> WaitAsync(HttpClient client, Func<Status, bool> done, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
         while (true)

@@ -33,6 +33,8 @@ public sealed class IdeslussStartup : IFeatureStartup
         services.AddScoped<IdeaService>();
         services.AddScoped<IdeaQueries>();
         services.AddScoped<Statistics.IdeaStatistics>();
+        services.AddSingleton<IdeaFiguresCache>();
+        services.AddScoped<IContentHandler, IdeaFiguresInvalidator>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -87,6 +87,11 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.HasIndex(i => new { i.ContentType, i.WorkflowState, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Type_State_Modified").HasFilter(latestOnly);
         builder.HasIndex(i => new { i.ContentType, i.DisplayText, i.Id }).HasDatabaseName("IX_Contents_Items_Type_Title").HasFilter(latestOnly);
         builder.HasIndex(i => new { i.ContentType, i.OrganisationUnitId, i.DisplayText, i.Id }).HasDatabaseName("IX_Contents_Items_Type_Unit_Title").HasFilter(latestOnly);
+
+        // Oldest first within a state (a board's columns): read in index order, however many items the state has;
+        // and items created in a period (statistics per year) as a range instead of a scan of the type.
+        builder.HasIndex(i => new { i.ContentType, i.WorkflowState, i.CreatedUtc }).HasDatabaseName("IX_Contents_Items_Type_State_Created").HasFilter(latestOnly);
+        builder.HasIndex(i => new { i.ContentType, i.CreatedUtc }).HasDatabaseName("IX_Contents_Items_Type_Created").HasFilter(latestOnly);
         builder.HasIndex(i => new { i.OwnerId, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Owner_Modified").HasFilter(latestOnly);
         builder.HasIndex(i => new { i.AssignedTo, i.ModifiedUtc }).HasDatabaseName("IX_Contents_Items_Assigned_Modified").HasFilter(latestOnly);
         builder.HasIndex(i => new { i.ContentItemId, i.Latest });

@@ -15,11 +15,12 @@ public sealed record BoardFilter(int? UnitId, string? Area, int? OlderThanDays, 
 
 public sealed record IdeaCard(ContentItem Item, IdeaRecord? Record);
 
+
 /// <summary>One board column: a workflow state (in the definition's order), how many ideas are in it and the oldest few.</summary>
 public sealed record BoardColumn(string State, string Description, int Count, IReadOnlyList<IdeaCard> Cards);
 
 /// <summary>Reads ideas for the module's pages, always through the content access scope (the one definition of who reaches what).</summary>
-public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access, IContentDefinitionStore definitions, IWorkflowDefinitionStore workflows, TimeProvider clock)
+public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access, IContentDefinitionStore definitions, IWorkflowDefinitionStore workflows, IdeaFiguresCache figures, TimeProvider clock)
 {
     public const int CardsPerColumn = 30;
 
@@ -33,11 +34,14 @@ public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access,
         return current is { } c ? (c.Definition.States, c.Definition.InitialState) : ([], null);
     }
 
+    /// <summary>Which ideas the user may see (the content access scope for the idea type).</summary>
+    public async Task<ContentAccessScope> ScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await access.ScopeAsync(user, await TypeAsync(IdeaTypes.Idea, cancellationToken), ContentAccessKind.View, cancellationToken);
+
     /// <summary>The ideas the user reaches (not merged away), filtered.</summary>
     public async Task<IQueryable<ContentItem>> VisibleIdeasAsync(ClaimsPrincipal user, BoardFilter filter, CancellationToken cancellationToken)
     {
-        var type = await TypeAsync(IdeaTypes.Idea, cancellationToken);
-        var scope = await access.ScopeAsync(user, type, ContentAccessKind.View, cancellationToken);
+        var scope = await ScopeAsync(user, cancellationToken);
         var items = db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentType == IdeaTypes.Idea && i.Latest && i.Published).Where(scope.ToPredicate());
         var records = db.Set<IdeaRecord>().AsNoTracking();
         items = items.Where(i => !records.Any(r => r.ContentItemId == i.ContentItemId && r.MergedInto != null));
@@ -66,24 +70,76 @@ public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access,
         return items;
     }
 
+    /// <summary>
+    /// The board: per state, how many ideas match and the oldest few (read in index order:
+    /// ContentType, WorkflowState, CreatedUtc), with one read of their projections for all columns.
+    /// Counting reads every matching idea and the oldest may lie far apart in a big state, so the
+    /// columns are kept in <see cref="IdeaFiguresCache"/> per filter and access scope until an idea
+    /// changes (the age filter's cut-off is then at most <see cref="IdeaFiguresCache.MaxAge"/> old).
+    /// </summary>
     public async Task<IReadOnlyList<BoardColumn>> BoardAsync(ClaimsPrincipal user, BoardFilter filter, CancellationToken cancellationToken)
     {
         var (states, initial) = await StatesAsync(cancellationToken);
+        var key = $"board|{filter.UnitId}|{filter.Area}|{filter.OlderThanDays}|{filter.AssessorId}|{string.Join('/', states.Select(s => s.Name))}";
+        return await figures.GetOrComputeAsync(key, await ScopeAsync(user, cancellationToken), () => ColumnsAsync(user, filter, states, initial, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<BoardColumn>> ColumnsAsync(ClaimsPrincipal user, BoardFilter filter, IReadOnlyList<WorkflowState> states, string? initial, CancellationToken cancellationToken)
+    {
         var items = await VisibleIdeasAsync(user, filter, cancellationToken);
-        var counts = await items.GroupBy(i => i.WorkflowState).Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var columns = new List<BoardColumn>();
+        // Grouped here rather than in SQL: a GROUP BY on the state makes SQLite walk the state index
+        // over every idea of the type to save a sort, instead of the (selective) unit index.
+        var counts = (await items.Select(i => i.WorkflowState).ToListAsync(cancellationToken))
+            .GroupBy(state => state).Select(g => new { State = g.Key, Count = g.Count() }).ToList();
+        var columns = new List<(WorkflowState State, int Count, List<ContentItem> Items)>();
         foreach (var state in states.Count > 0 ? states : [new WorkflowState { Name = "Inskickad" }])
         {
             // Items the workflow has not reached yet (no runtime, or submitted before the workflow existed) wait in the first column.
             var isFirst = state.Name == (initial ?? state.Name);
-            var inState = isFirst ? items.Where(i => i.WorkflowState == state.Name || i.WorkflowState == null) : items.Where(i => i.WorkflowState == state.Name);
             var count = counts.Where(c => c.State == state.Name || (isFirst && c.State is null)).Sum(c => c.Count);
-            var cards = count == 0 ? [] : await WithRecordsAsync(inState.OrderBy(i => i.CreatedUtc).Take(CardsPerColumn), cancellationToken);
-            columns.Add(new BoardColumn(state.Name, state.Description, count, cards));
+            var oldest = new List<ContentItem>();
+            if (count > 0)
+            {
+                // Each state on its own (an OR with "no state" would keep the index from giving the order).
+                var name = state.Name;
+                oldest = await Cards(items.Where(i => i.WorkflowState == name)).ToListAsync(cancellationToken);
+                if (isFirst && counts.Any(c => c.State is null))
+                {
+                    oldest = [.. oldest.Concat(await Cards(items.Where(i => i.WorkflowState == null)).ToListAsync(cancellationToken)).OrderBy(i => i.CreatedUtc).Take(CardsPerColumn)];
+                }
+            }
+
+            columns.Add((state, count, oldest));
         }
 
-        return columns;
+        var ids = columns.SelectMany(c => c.Items).Select(i => i.ContentItemId).ToList();
+        var records = ids.Count == 0 ? [] : await db.Set<IdeaRecord>().AsNoTracking().Where(r => ids.Contains(r.ContentItemId)).ToDictionaryAsync(r => r.ContentItemId, cancellationToken);
+        return [.. columns.Select(c => new BoardColumn(c.State.Name, c.State.Description, c.Count, [.. c.Items.Select(i => new IdeaCard(i, records.GetValueOrDefault(i.ContentItemId)))]))];
     }
+
+    /// <summary>The oldest ideas of a column, without their fields (a card shows title, reference, unit and date).</summary>
+    private static IQueryable<ContentItem> Cards(IQueryable<ContentItem> items) => items
+        .OrderBy(i => i.CreatedUtc)
+        .Take(CardsPerColumn)
+        .Select(i => new ContentItem
+        {
+            Id = i.Id,
+            ContentItemId = i.ContentItemId,
+            ContentType = i.ContentType,
+            Version = i.Version,
+            Latest = i.Latest,
+            Published = i.Published,
+            DisplayText = i.DisplayText,
+            OwnerId = i.OwnerId,
+            AuthorId = i.AuthorId,
+            OrganisationUnitId = i.OrganisationUnitId,
+            WorkflowState = i.WorkflowState,
+            AssignedTo = i.AssignedTo,
+            CreatedUtc = i.CreatedUtc,
+            ModifiedUtc = i.ModifiedUtc,
+            PublishedUtc = i.PublishedUtc,
+            Revision = i.Revision,
+        });
 
     public async Task<IReadOnlyList<IdeaCard>> WithRecordsAsync(IQueryable<ContentItem> items, CancellationToken cancellationToken)
     {

@@ -21,6 +21,7 @@ public sealed class IdeaService(
     IContentManager contents,
     IContentDefinitionStore definitions,
     IAuditTrail audit,
+    IdeaFiguresCache figures,
     OutboxWriter outbox,
     WorkflowSignals signals,
     IConfiguration configuration,
@@ -101,7 +102,9 @@ public sealed class IdeaService(
             localizer["Din idé \"{0}\" har slagits ihop med en annan idé", duplicate.DisplayText],
             name => localizer["Hej {0}!\n\n{1}\n\nSå här går det för den idén: {2}\n\nDin ursprungliga idé finns kvar här: {3}", name, message, BaseUrl + IdeaUrls.Detail(kept.ContentItemId), BaseUrl + IdeaUrls.Detail(duplicate.ContentItemId)],
             cancellationToken);
+        figures.Invalidate();
         await db.SaveChangesAsync(cancellationToken);
+        figures.Invalidate(); // the duplicate no longer counts
         if (mailed)
         {
             signals.NudgeOutbox();

@@ -318,6 +318,41 @@ public sealed partial class IdeslussTests(IdeslussPortal portal) : IClassFixture
     }
 
     [Fact]
+    public async Task The_cached_statistics_and_board_follow_a_new_idea_a_transition_and_a_merge_at_once()
+    {
+        var sara = await SignedInAsync(IdeslussPortal.Coordinator);
+        var anna = await SignedInAsync(PortalFactory.EmployeeEmail);
+        var before = StatisticsFigures(await sara.GetStringAsync(IdeaUrls.Statistics));
+        Assert.Equal(before, StatisticsFigures(await sara.GetStringAsync(IdeaUrls.Statistics)));
+        Assert.DoesNotContain("Statistikidé", await sara.GetStringAsync(IdeaUrls.Board));
+
+        var first = await SubmitAsync(anna, "Statistikidé ett");
+        var second = await SubmitAsync(anna, "Statistikidé två");
+        var submitted = StatisticsFigures(await sara.GetStringAsync(IdeaUrls.Statistics));
+        Assert.Equal((before.Total + 2, before.Submitted + 2, before.Screened), submitted);
+        Assert.Contains("Statistikidé två", await sara.GetStringAsync(IdeaUrls.Board));
+
+        var moved = await Kvalitetsportal.IntegrationTests.Workflows.WorkflowSteps.TakeAsync(sara, first, "borja-prova", type: IdeaTypes.Idea);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var afterMove = StatisticsFigures(await sara.GetStringAsync(IdeaUrls.Statistics));
+        Assert.Equal((submitted.Total, submitted.Submitted - 1, submitted.Screened + 1), afterMove);
+        Assert.Contains("Under prövning</th><td>0", await sara.GetStringAsync(IdeaUrls.Statistics + "?ar=" + (DateTime.UtcNow.Year - 5)));
+
+        var merged = await sara.PostFormAsync(IdeaUrls.Detail(second), $"/ideer/{second}/sla-ihop", new() { ["keep"] = first });
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        Assert.Equal((afterMove.Total - 1, afterMove.Submitted - 1, afterMove.Screened), StatisticsFigures(await sara.GetStringAsync(IdeaUrls.Statistics)));
+        var board = await sara.GetStringAsync(IdeaUrls.Board);
+        Assert.Contains("Statistikidé ett", board);
+        Assert.DoesNotContain("Statistikidé två", board);
+    }
+
+    /// <summary>The statistics page's total and its counts for the first two states.</summary>
+    private static (int Total, int Submitted, int Screened) StatisticsFigures(string html) => (
+        int.Parse(Regex.Match(html, "<strong>(\\d+)</strong>").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Regex.Match(html, "<th scope=\"row\">Inskickad</th><td>(\\d+)</td>").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Regex.Match(html, "<th scope=\"row\">Under prövning</th><td>(\\d+)</td>").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
     public async Task A_challenge_takes_ideas_until_its_deadline_and_refuses_them_afterwards()
     {
         string open, closed;

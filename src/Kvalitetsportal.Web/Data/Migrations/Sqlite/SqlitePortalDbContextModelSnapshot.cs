@@ -195,6 +195,10 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ContentItemId", "Version")
                         .IsUnique();
 
+                    b.HasIndex("ContentType", "CreatedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Type_Created")
+                        .HasFilter("\"Latest\"");
+
                     b.HasIndex("ContentType", "ModifiedUtc")
                         .HasDatabaseName("IX_Contents_Items_Type_Modified")
                         .HasFilter("\"Latest\"");
@@ -209,6 +213,10 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ContentType", "OrganisationUnitId", "ModifiedUtc")
                         .HasDatabaseName("IX_Contents_Items_Type_Unit_Modified")
+                        .HasFilter("\"Latest\"");
+
+                    b.HasIndex("ContentType", "WorkflowState", "CreatedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Type_State_Created")
                         .HasFilter("\"Latest\"");
 
                     b.HasIndex("ContentType", "WorkflowState", "ModifiedUtc")

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kvalitetsportal.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261126180802_ListTitleIndexes")]
-    partial class ListTitleIndexes
+    [Migration("20261126181011_IdeaStatisticsIndex")]
+    partial class IdeaStatisticsIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -207,6 +207,10 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.HasIndex("ContentItemId", "Version")
                         .IsUnique();
 
+                    b.HasIndex("ContentType", "CreatedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Type_Created")
+                        .HasFilter("\"Latest\"");
+
                     b.HasIndex("ContentType", "ModifiedUtc")
                         .HasDatabaseName("IX_Contents_Items_Type_Modified")
                         .HasFilter("\"Latest\"");
@@ -215,20 +219,16 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Contents_Items_Owner_Modified")
                         .HasFilter("\"Latest\"");
 
-                    b.HasIndex("ContentType", "DisplayText", "Id")
-                        .HasDatabaseName("IX_Contents_Items_Type_Title")
-                        .HasFilter("\"Latest\"");
-
                     b.HasIndex("ContentType", "OrganisationUnitId", "ModifiedUtc")
                         .HasDatabaseName("IX_Contents_Items_Type_Unit_Modified")
                         .HasFilter("\"Latest\"");
 
-                    b.HasIndex("ContentType", "WorkflowState", "ModifiedUtc")
-                        .HasDatabaseName("IX_Contents_Items_Type_State_Modified")
+                    b.HasIndex("ContentType", "WorkflowState", "CreatedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Type_State_Created")
                         .HasFilter("\"Latest\"");
 
-                    b.HasIndex("ContentType", "OrganisationUnitId", "DisplayText", "Id")
-                        .HasDatabaseName("IX_Contents_Items_Type_Unit_Title")
+                    b.HasIndex("ContentType", "WorkflowState", "ModifiedUtc")
+                        .HasDatabaseName("IX_Contents_Items_Type_State_Modified")
                         .HasFilter("\"Latest\"");
 
                     b.ToTable("Contents_Items", (string)null);
