@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 ITEMS=${ITEMS:-10000,100000}
-SECONDS_PER_ENDPOINT=${SECONDS:-10}
+SECONDS_PER_ENDPOINT=${DURATION:-10}  # not SECONDS: bash counts its own run time in that variable
 CLIENTS=${CLIENTS:-16}
 PUBLISH=artifacts/bench/publish
 if [ -z "${NO_PUBLISH:-}" ] || [ ! -f "$PUBLISH/Kvalitetsportal.Web.dll" ]; then
