@@ -57,7 +57,8 @@ internal static partial class SearchBench
             var rebuildSeconds = rebuilt.RebuildMilliseconds!.Value / 1000.0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   full rebuild: {rebuilt.RebuildDocuments:N0} documents in {rebuildSeconds:0.0} s ({rebuilt.RebuildDocuments / rebuildSeconds:0} items/s)"));
 
-            // 4. Searches at 16 clients.
+            // 4. Searches at 16 clients, once the rebuild's after-work has settled.
+            await portal.WaitUntilQuietAsync();
             using var employee = await portal.SignedInClientAsync(options.Clients, PortalProcess.EmployeeEmail, PortalProcess.SamplePassword);
             var duration = TimeSpan.FromSeconds(options.Seconds);
             var warmup = TimeSpan.FromSeconds(2);
