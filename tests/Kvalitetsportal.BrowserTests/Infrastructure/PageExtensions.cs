@@ -14,7 +14,11 @@ public static class PageExtensions
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/konto/logga-in", StringComparison.Ordinal));
+            // The first page after a portal's start can be slow on a busy machine (views compile on
+            // first use); waiting for its DOM, not every resource, with room to spare, keeps that
+            // from reading as a failed sign-in.
+            await page.WaitForURLAsync(url => !url.Contains("/konto/logga-in", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
         }
         catch (TimeoutException)
         {
