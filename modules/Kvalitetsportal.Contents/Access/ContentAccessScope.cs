@@ -30,6 +30,16 @@ public sealed record ContentAccessClause(
     IReadOnlySet<string>? AssignedTo = null,
     bool IncludeNoState = false)
 {
+    /// <summary>
+    /// The clause as text: equal keys reach exactly the same items, so caches of what a reader
+    /// sees (list totals and pages, search filters, module figures) share entries by it.
+    /// </summary>
+    public string Key => string.Join("\t",
+        ContentType,
+        OwnerId ?? "*",
+        States is null ? "*" : string.Join(",", States.Order(StringComparer.Ordinal)) + (IncludeNoState ? "|none" : ""),
+        AssignedTo is null ? "*" : string.Join(",", AssignedTo.Order(StringComparer.Ordinal)));
+
     public bool Matches(ContentItem item) =>
         item.ContentType == ContentType
         && (OwnerId is null || item.OwnerId == OwnerId)
@@ -43,6 +53,11 @@ public sealed record ContentAccessScope(IReadOnlyList<ContentAccessClause> Claus
     public static readonly ContentAccessScope None = new([]);
 
     public bool IsEmpty => Clauses.Count == 0;
+
+    /// <summary>The clauses' keys in a fixed order (see <see cref="ContentAccessClause.Key"/>).</summary>
+    public string Key => KeyOf(Clauses);
+
+    public static string KeyOf(IEnumerable<ContentAccessClause> clauses) => string.Join("\n", clauses.Select(c => c.Key).Order(StringComparer.Ordinal));
 
     public bool Matches(ContentItem item) => Clauses.Any(c => c.Matches(item));
 

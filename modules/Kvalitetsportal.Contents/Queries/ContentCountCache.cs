@@ -17,8 +17,6 @@ public sealed class ContentCountCache : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
-    private static readonly IEnumerable<string> Any = ["*"];
-
     private readonly MemoryCache _counts = new(new MemoryCacheOptions { SizeLimit = 20_000 });
     private long _anyGeneration;
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
@@ -57,14 +55,8 @@ public sealed class ContentCountCache : IDisposable
     /// </summary>
     internal string Key(string contentType, ContentAccessScope scope, ContentFilter filter, string? userId)
     {
-        var key = new StringBuilder(contentType).Append('|').Append(_generations.GetValueOrDefault(contentType));
-        foreach (var clause in scope.Clauses)
-        {
-            key.Append("|c:").Append(clause.OwnerId)
-                .Append(':').AppendJoin(',', clause.States?.Order(StringComparer.Ordinal) ?? Any).Append(clause.IncludeNoState ? "+none" : "")
-                .Append(':').AppendJoin(',', clause.AssignedTo?.Order(StringComparer.Ordinal) ?? Any);
-        }
-
+        var key = new StringBuilder(contentType).Append('|').Append(_generations.GetValueOrDefault(contentType))
+            .Append("|c:").Append(scope.Key);
         return key.Append("|t:").Append(filter.Text?.Trim().ToLowerInvariant())
             .Append("|u:").Append(filter.UnitId?.ToString(CultureInfo.InvariantCulture))
             .Append("|s:").Append(filter.WorkflowState)

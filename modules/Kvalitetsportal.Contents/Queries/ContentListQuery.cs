@@ -71,18 +71,21 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAccessService ac
     public const int MaxPageSize = 200;
 
     /// <summary>The query for everything the user may see of the type with the filter applied, unpaged (exports use it).</summary>
-    public async Task<IQueryable<ContentItem>?> VisibleAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentFilter filter, CancellationToken cancellationToken = default)
+    public async Task<IQueryable<ContentItem>?> VisibleAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentFilter filter, CancellationToken cancellationToken = default) =>
+        (await VisibleWithScopeAsync(user, type, filter, cancellationToken)).Query;
+
+    private async Task<(IQueryable<ContentItem>? Query, ContentAccessScope Scope)> VisibleWithScopeAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentFilter filter, CancellationToken cancellationToken)
     {
         var userId = ContentAuthorizer.UserId(user);
         if (userId is null)
         {
-            return null;
+            return (null, ContentAccessScope.None);
         }
 
         var scope = await access.ScopeAsync(user, type, ContentAccessKind.View, cancellationToken);
         if (scope.IsEmpty)
         {
-            return null; // "only mine" does not open the list to someone who may not view the type at all
+            return (null, scope); // "only mine" does not open the list to someone who may not view the type at all
         }
 
         var query = db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentType == type.Name && i.Latest).Where(scope.ToPredicate());
@@ -117,13 +120,13 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAccessService ac
             query = query.Where(i => i.ModifiedUtc < to);
         }
 
-        return filter.Sort switch
+        return (filter.Sort switch
         {
             ContentSort.Oldest => query.OrderBy(i => i.ModifiedUtc).ThenBy(i => i.Id),
             ContentSort.Title => query.OrderBy(i => i.DisplayText).ThenBy(i => i.Id),
             ContentSort.TitleDescending => query.OrderByDescending(i => i.DisplayText).ThenByDescending(i => i.Id),
             _ => query.OrderByDescending(i => i.ModifiedUtc).ThenByDescending(i => i.Id),
-        };
+        }, scope);
     }
 
     /// <summary>One page; an empty page (not an error) when the user may see nothing.</summary>
@@ -131,13 +134,12 @@ public sealed class ContentListQuery(PortalDbContext db, ContentAccessService ac
     {
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);
-        var query = await VisibleAsync(user, type, filter, cancellationToken);
+        var (query, scope) = await VisibleWithScopeAsync(user, type, filter, cancellationToken);
         if (query is null)
         {
             return new ContentPage([], 0, 1, pageSize);
         }
 
-        var scope = await access.ScopeAsync(user, type, ContentAccessKind.View, cancellationToken);
         var userId = ContentAuthorizer.UserId(user);
         var total = await counts.GetOrCountAsync(type.Name, scope, filter, userId, () => query.CountAsync(cancellationToken));
         var items = await pages.GetOrReadAsync(type.Name, scope, filter, userId, page, pageSize, () => PageOfAsync(query, page, pageSize, cancellationToken));

@@ -1,4 +1,3 @@
-using System.Text;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
@@ -25,8 +24,6 @@ public sealed class IdeaFiguresCache : IDisposable
     /// another node's change may take a few minutes to show (a change on this node shows at once).
     /// </summary>
     public static readonly TimeSpan StatisticsMaxAge = TimeSpan.FromMinutes(5);
-
-    private static readonly IEnumerable<string> Any = ["*"];
 
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 2_000 });
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1))];
@@ -84,18 +81,7 @@ public sealed class IdeaFiguresCache : IDisposable
         }
     }
 
-    private static string Key(long generation, string what, ContentAccessScope scope)
-    {
-        var key = new StringBuilder().Append(generation).Append('|').Append(what);
-        foreach (var clause in scope.Clauses)
-        {
-            key.Append("|c:").Append(clause.ContentType).Append(':').Append(clause.OwnerId)
-                .Append(':').AppendJoin(',', clause.States?.Order(StringComparer.Ordinal) ?? Any).Append(clause.IncludeNoState ? "+none" : "")
-                .Append(':').AppendJoin(',', clause.AssignedTo?.Order(StringComparer.Ordinal) ?? Any);
-        }
-
-        return key.ToString();
-    }
+    private static string Key(long generation, string what, ContentAccessScope scope) => $"{generation}|{what}|{scope.Key}";
 }
 
 /// <summary>

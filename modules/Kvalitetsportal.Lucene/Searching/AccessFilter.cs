@@ -38,7 +38,7 @@ public static class AccessFilter
             return null;
         }
 
-        var key = Key(clauses);
+        var key = ContentAccessScope.KeyOf(clauses);
         if (Filters.TryGetValue(key, out var cached))
         {
             return cached;
@@ -51,14 +51,6 @@ public static class AccessFilter
 
         return Filters.GetOrAdd(key, _ => new ReaderFilter(new CachingWrapperFilter(new QueryWrapperFilter(ToQuery(clauses))), key));
     }
-
-    private static string Key(IEnumerable<ContentAccessClause> clauses) =>
-        string.Join("\n", clauses.Select(c => string.Join("\t",
-            c.ContentType,
-            c.OwnerId ?? "*",
-            c.States is null ? "*" : string.Join(",", c.States.Order(StringComparer.Ordinal)) + (c.IncludeNoState ? "|none" : ""),
-            c.AssignedTo is null ? "*" : string.Join(",", c.AssignedTo.Order(StringComparer.Ordinal)))).Order(StringComparer.Ordinal));
-
     /// <summary>An OR of the clauses, each an AND of its conditions (null = any).</summary>
     public static Query? ToQuery(IReadOnlyCollection<ContentAccessClause> clauses)
     {
