@@ -223,6 +223,13 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         return watch.Elapsed;
     }
 
+    /// <summary>The CPU time the portal process has used so far (all its threads, user and kernel).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public double ResidentMegabytes()
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));

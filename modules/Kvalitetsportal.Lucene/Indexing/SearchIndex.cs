@@ -9,7 +9,11 @@ namespace Kvalitetsportal.Lucene.Indexing;
 
 /// <summary>
 /// This node's Lucene index: one writer (only <see cref="SearchIndexer"/> writes, one batch at a
-/// time) and near-real-time searchers that see each batch as soon as it is committed.
+/// time) and near-real-time searchers that see each batch as soon as it is published. Publishing
+/// is cheap (an in-memory reopen); a durable commit (files written and synced, with the cursor in
+/// its commit data) follows every few seconds, so a steady stream of changes does not pay a commit
+/// and a segment merge per change (ADR 18). A crash loses only the uncommitted batches, and the
+/// committed cursor makes the indexer read them again.
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
@@ -50,11 +54,23 @@ public sealed class SearchIndex : IDisposable
 
     internal IndexWriter Writer => _writer;
 
-    /// <summary>The committed cursor; null until the first rebuild has completed.</summary>
+    /// <summary>The cursor of what searches see (published); null until the first rebuild has completed.</summary>
     public IndexCursor? Cursor { get; private set; }
 
     /// <summary>When the indexer last read the log to its end.</summary>
     public DateTime CaughtUpUtc { get; private set; }
+
+    /// <summary>Whether searches see batches that are not committed to disk yet.</summary>
+    internal bool HasUncommitted { get; private set; }
+
+    /// <summary>Lets searches see what the writer holds, without a durable commit; <see cref="Commit"/> follows later.</summary>
+    internal void Publish(IndexCursor cursor, DateTime caughtUpUtc)
+    {
+        Cursor = cursor;
+        CaughtUpUtc = caughtUpUtc;
+        HasUncommitted = true;
+        _searchers.MaybeRefreshBlocking();
+    }
 
     /// <summary>Commits what the writer holds together with the cursor, and lets searches see it.</summary>
     internal void Commit(IndexCursor cursor, DateTime caughtUpUtc, IReadOnlyDictionary<string, string> extra)
@@ -69,6 +85,7 @@ public sealed class SearchIndex : IDisposable
         _writer.Commit();
         Cursor = cursor;
         CaughtUpUtc = caughtUpUtc;
+        HasUncommitted = false;
         _searchers.MaybeRefreshBlocking();
     }
 
@@ -140,8 +157,8 @@ public sealed class SearchIndex : IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        // Every batch commits explicitly; anything uncommitted (a rebuild cut short by shutdown)
-        // is thrown away rather than committed half done.
+        // The indexer commits its published batches when it stops; anything still uncommitted (a
+        // rebuild cut short by shutdown) is thrown away rather than committed half done.
         _writer.Rollback();
         _writer.Dispose();
         _directory.Dispose();

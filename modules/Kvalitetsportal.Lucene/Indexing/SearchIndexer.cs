@@ -51,6 +51,7 @@ public sealed class SearchIndexer(
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _rebuildRequests;
     private DateTime _lastHousekeepingUtc = DateTime.MinValue;
+    private DateTime _lastCommitUtc = DateTime.MinValue;
     private string? _definitions;
 
     public bool RebuildRunning { get; private set; }
@@ -154,6 +155,7 @@ public sealed class SearchIndexer(
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = options.PollInterval;
+            var roundStarted = clock.GetUtcNow();
             try
             {
                 await RunOnceAsync(stoppingToken);
@@ -183,6 +185,13 @@ public sealed class SearchIndexer(
             try
             {
                 await _nudges.Reader.ReadAsync(timeout.Token);
+                // Nudged: changes keep coming. Rounds start at most every RefreshInterval, so that a
+                // burst is read in batches rather than item by item.
+                var early = options.RefreshInterval - (clock.GetUtcNow() - roundStarted);
+                if (early > TimeSpan.Zero)
+                {
+                    await Task.Delay(early, clock, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
@@ -191,6 +200,25 @@ public sealed class SearchIndexer(
             catch (OperationCanceledException)
             {
                 return;
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // The loop has ended: commit what searches already see, so that a restart need not read it again.
+        if (ExecuteTask is { IsCompleted: true } && index.HasUncommitted && !RebuildRunning && index.Cursor is { } cursor)
+        {
+            try
+            {
+                index.Commit(cursor, index.CaughtUpUtc, Extra());
+            }
+#pragma warning disable CA1031 // Shutting down: the log is read again from the last commit at the next start.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(exception, "The search index could not commit at shutdown; the change log is read again at the next start");
             }
         }
     }
@@ -229,6 +257,11 @@ public sealed class SearchIndexer(
             db.ChangeTracker.Clear();
         }
 
+        if (index.HasUncommitted && clock.GetUtcNow().UtcDateTime - _lastCommitUtc >= options.CommitInterval)
+        {
+            CommitPublished();
+        }
+
         await HousekeepingAsync(db, cancellationToken);
     }
 
@@ -248,7 +281,7 @@ public sealed class SearchIndexer(
         {
             if (cursor.Gaps.Count != cursor.OpenGaps(now, options.GapTimeout).Count)
             {
-                index.Commit(cursor.Advance([], now, options.GapTimeout), now, Extra()); // expired gaps are forgotten
+                index.Publish(cursor.Advance([], now, options.GapTimeout), now); // expired gaps are forgotten
             }
 
             return 0;
@@ -275,7 +308,7 @@ public sealed class SearchIndexer(
         }
 
         var caughtUp = tasks.Count < options.BatchSize ? now : index.CaughtUpUtc;
-        index.Commit(cursor.Advance([.. tasks.Select(t => t.Id)], now, options.GapTimeout), caughtUp, Extra());
+        index.Publish(cursor.Advance([.. tasks.Select(t => t.Id)], now, options.GapTimeout), caughtUp);
         logger.LogDebug("Indexed {Items} items from {Tasks} log entries", ids.Count, tasks.Count);
         return tasks.Count;
     }
@@ -332,6 +365,7 @@ public sealed class SearchIndexer(
             }
 
             index.Commit(cursor, clock.GetUtcNow().UtcDateTime, Extra());
+            _lastCommitUtc = clock.GetUtcNow().UtcDateTime;
             LastRebuild = new RebuildReport(clock.GetUtcNow().UtcDateTime, watch.Elapsed, count);
             logger.LogInformation("Search index rebuilt: {Documents} documents in {Seconds:0.0} s, cursor {Cursor}", count, watch.Elapsed.TotalSeconds, cursor.Position);
         }
@@ -359,6 +393,14 @@ public sealed class SearchIndexer(
         }
 
         index.Commit(index.Cursor!, now, Extra());
+        _lastCommitUtc = now;
+    }
+
+    /// <summary>The durable commit of the batches searches already see, with their cursor.</summary>
+    private void CommitPublished()
+    {
+        index.Commit(index.Cursor!, index.CaughtUpUtc, Extra());
+        _lastCommitUtc = clock.GetUtcNow().UtcDateTime;
     }
 
     private Dictionary<string, string> Extra() => _definitions is null ? [] : new() { [DefinitionsKey] = _definitions };
