@@ -32,6 +32,7 @@ public sealed class SearchIndex : IDisposable
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 48, // a rebuild flushes fewer, larger segments
+            MergeScheduler = new BackgroundMergeScheduler(),
         };
         try
         {

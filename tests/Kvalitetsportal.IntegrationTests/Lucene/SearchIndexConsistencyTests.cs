@@ -39,6 +39,68 @@ public sealed class SearchIndexConsistencyTests
     }
 
     [Fact]
+    public async Task A_change_is_searchable_at_once_and_on_disk_after_the_portal_stops()
+    {
+        var portal = new SearchPortal { KeepDataOnDispose = true, CommitSeconds = 600 };
+        await ((IAsyncLifetime)portal).InitializeAsync();
+        string id;
+        long position;
+        try
+        {
+            await portal.ArrangeAsync();
+            await portal.WaitForIndexAsync();
+            id = (await portal.CreateAsync(SearchPortal.IdeaType, PortalFactory.EmployeeEmail, "Solceller på förskolans tak", "Sänk elkostnaden med solceller.")).ContentItemId;
+            await portal.WaitForIndexAsync();
+
+            // Searches see it before the durable commit, which comes seconds later or at shutdown.
+            var index = portal.Services.GetRequiredService<SearchIndex>();
+            Assert.True(portal.IndexSnapshot().ContainsKey(id));
+            Assert.True(index.HasUncommitted);
+            Assert.DoesNotContain(id, OnDisk(portal.DataFolder).Documents);
+            position = index.Cursor!.Position;
+        }
+        finally
+        {
+            await ((IAsyncLifetime)portal).DisposeAsync();
+        }
+
+        // Stopping committed it with its cursor, so the next start need not read the log again.
+        var stored = OnDisk(portal.DataFolder);
+        Assert.Contains(id, stored.Documents);
+        Assert.Equal(position, stored.Position);
+
+        var again = portal.Restart();
+        await ((IAsyncLifetime)again).InitializeAsync();
+        try
+        {
+            await again.WaitForIndexAsync();
+            Assert.True(again.IndexSnapshot().ContainsKey(id));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)again).DisposeAsync();
+        }
+    }
+
+    /// <summary>What the index folder holds as committed: the documents' ids and the cursor.</summary>
+    private static (HashSet<string> Documents, long? Position) OnDisk(string dataFolder)
+    {
+        using var directory = global::Lucene.Net.Store.FSDirectory.Open(new DirectoryInfo(Path.Combine(dataFolder, "search", "index")));
+        using var reader = global::Lucene.Net.Index.DirectoryReader.Open(directory);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var live = global::Lucene.Net.Index.MultiFields.GetLiveDocs(reader);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (live is null || live.Get(doc))
+            {
+                ids.Add(reader.Document(doc).Get(IndexFields.Id));
+            }
+        }
+
+        return (ids, IndexCursor.FromCommitData(reader.IndexCommit.UserData)?.Cursor.Position);
+    }
+
+    [Fact]
     public async Task Two_nodes_on_one_database_each_get_the_complete_index()
     {
         var first = new SearchPortal();

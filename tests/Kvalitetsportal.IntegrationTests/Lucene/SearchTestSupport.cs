@@ -32,11 +32,39 @@ public class SearchPortal : PortalFactory
     /// <summary>Written into a field of kind User: it must never be findable or shown.</summary>
     public const string HiddenIdeaGiver = "hemligidegivarensnamn";
 
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    /// <summary>A fresh data folder and database.</summary>
+    public SearchPortal()
     {
-        ["Users:SignInAttemptsPerMinute"] = "1000",
-        ["Search:PollMilliseconds"] = "200",
-    };
+    }
+
+    private SearchPortal(SearchPortal previous)
+        : base(previous.DataFolder, previous.PostgresDatabase)
+    {
+    }
+
+    /// <summary>The same portal again (same data folder, index and database), as after a restart.</summary>
+    public SearchPortal Restart() => new(this);
+
+    /// <summary>Search:CommitSeconds, when a test needs the durable commit to wait (default: the portal's).</summary>
+    public double? CommitSeconds { get; init; }
+
+    protected override IDictionary<string, string?> ExtraSettings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Users:SignInAttemptsPerMinute"] = "1000",
+                ["Search:PollMilliseconds"] = "200",
+            };
+            if (CommitSeconds is { } seconds)
+            {
+                settings["Search:CommitSeconds"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return settings;
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
