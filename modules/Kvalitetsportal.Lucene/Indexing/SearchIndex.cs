@@ -12,7 +12,7 @@ namespace Kvalitetsportal.Lucene.Indexing;
 /// time) and near-real-time searchers that see each batch as soon as it is published. Publishing
 /// is cheap (an in-memory reopen); a durable commit (files written and synced, with the cursor in
 /// its commit data) follows every few seconds, so a steady stream of changes does not pay a commit
-/// and a segment merge per change (ADR 18). A crash loses only the uncommitted batches, and the
+/// and a segment merge per change (ADR 15). A crash loses only the uncommitted batches, and the
 /// committed cursor makes the indexer read them again.
 /// </summary>
 public sealed class SearchIndex : IDisposable

@@ -77,7 +77,8 @@ public sealed class RunContext
 
     public bool StartedTimers { get; set; }
 
-    public string ItemPath => ContentItemUrls.Detail(Type.Name, Item.ContentItemId);
+    /// <summary>Where the item is read (its type's own page when a module has one, e.g. /ideer/{id}): links in mail and notices.</summary>
+    public required string ItemPath { get; init; }
 
     /// <summary>The template model, with the item as it is now (after earlier activities).</summary>
     public TemplateModel Model(Person? recipient = null)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Data;
@@ -30,6 +31,7 @@ public sealed class WorkflowEngine(
     Recipients recipients,
     WorkflowSignals signals,
     WorkflowWriteGate gate,
+    ContentItemPages pages,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<WorkflowEngine> logger)
@@ -81,6 +83,7 @@ public sealed class WorkflowEngine(
             Now = now,
             InsideContentSave = true,
             BaseUrl = BaseUrl,
+            ItemPath = await pages.ReadUrlAsync(context.Type.Name, item.ContentItemId, cancellationToken),
         };
         await EnterAsync(run, cancellationToken);
         if (run.DataChanged)
@@ -264,6 +267,7 @@ public sealed class WorkflowEngine(
             Comment = comment,
             Now = now,
             BaseUrl = BaseUrl,
+            ItemPath = await pages.ReadUrlAsync(type.Name, contentItemId, cancellationToken),
         };
         await EnterAsync(run, cancellationToken);
 

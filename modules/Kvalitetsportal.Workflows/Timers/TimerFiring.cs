@@ -1,4 +1,5 @@
 using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Workflows.Definitions;
@@ -23,6 +24,7 @@ public sealed class TimerFiring(
     ActivityRunner activities,
     FiringGuard guard,
     WorkflowWriteGate gate,
+    ContentItemPages pages,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<TimerFiring> logger)
@@ -125,6 +127,7 @@ public sealed class TimerFiring(
             FromState = item.WorkflowState,
             Now = now,
             BaseUrl = configuration["Portal:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080",
+            ItemPath = await pages.ReadUrlAsync(type.Name, timer.ContentItemId, cancellationToken),
         };
         await activities.RemindAsync(run, activity, cancellationToken);
         logger.LogInformation("Timer {TimerId} for content item {ContentItemId} sent its reminder (firing {Firings})", timer.Id, timer.ContentItemId, timer.Firings);

@@ -59,6 +59,19 @@ public sealed partial class IdeslussNoticeTests(IdeslussMailPortal portal) : ICl
     }
 
     [Fact]
+    public async Task The_workflows_receipt_mail_links_to_the_idea_page()
+    {
+        var anna = await SignedInAsync(PortalFactory.EmployeeEmail);
+        var id = await SubmitAsync(anna, "Pollinatörsvänliga rabatter vid skolan");
+
+        // The workflow's own mail (Liquid {{ item.url }}) leads to where an idea is read, not to the generic item page.
+        var mail = await portal.Smtp.WaitForAsync(m => m.Subject == "Tack för din idé \"Pollinatörsvänliga rabatter vid skolan\"", MailWait, "kvittot till Anna");
+        Assert.Equal(PortalFactory.EmployeeEmail, TestSmtpServer.AddressOf(mail));
+        Assert.Contains(WorkflowPortal.BaseUrl + IdeaUrls.Detail(id), mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/innehall/", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_chosen_assessor_gets_a_notice_once_without_the_givers_name()
     {
         var anna = await SignedInAsync(PortalFactory.EmployeeEmail);
