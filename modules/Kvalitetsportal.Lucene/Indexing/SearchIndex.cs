@@ -67,10 +67,11 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Lets searches see what the writer holds, without a durable commit; <see cref="Commit"/> follows later.</summary>
     internal void Publish(IndexCursor cursor, DateTime caughtUpUtc)
     {
-        Cursor = cursor;
-        CaughtUpUtc = caughtUpUtc;
+        // Searches see the batch before the cursor says so: whoever waits for the cursor then finds it.
         HasUncommitted = true;
         _searchers.MaybeRefreshBlocking();
+        Cursor = cursor;
+        CaughtUpUtc = caughtUpUtc;
     }
 
     /// <summary>Commits what the writer holds together with the cursor, and lets searches see it.</summary>
@@ -84,10 +85,10 @@ public sealed class SearchIndex : IDisposable
 
         _writer.SetCommitData(data);
         _writer.Commit();
-        Cursor = cursor;
-        CaughtUpUtc = caughtUpUtc;
         HasUncommitted = false;
         _searchers.MaybeRefreshBlocking();
+        Cursor = cursor;
+        CaughtUpUtc = caughtUpUtc;
     }
 
     /// <summary>A searcher on the latest committed state; give it back with <see cref="Release"/>.</summary>
