@@ -212,7 +212,7 @@ public sealed class SearchIndexer(
         {
             try
             {
-                index.Commit(cursor, index.CaughtUpUtc, Extra());
+                Commit(cursor, index.CaughtUpUtc);
             }
 #pragma warning disable CA1031 // Shutting down: the log is read again from the last commit at the next start.
             catch (Exception exception)
@@ -259,7 +259,7 @@ public sealed class SearchIndexer(
 
         if (index.HasUncommitted && clock.GetUtcNow().UtcDateTime - _lastCommitUtc >= options.CommitInterval)
         {
-            CommitPublished();
+            Commit(index.Cursor!, index.CaughtUpUtc); // what searches already see
         }
 
         await HousekeepingAsync(db, cancellationToken);
@@ -364,8 +364,7 @@ public sealed class SearchIndexer(
                 after = page[^1].Id;
             }
 
-            index.Commit(cursor, clock.GetUtcNow().UtcDateTime, Extra());
-            _lastCommitUtc = clock.GetUtcNow().UtcDateTime;
+            Commit(cursor, clock.GetUtcNow().UtcDateTime);
             LastRebuild = new RebuildReport(clock.GetUtcNow().UtcDateTime, watch.Elapsed, count);
             logger.LogInformation("Search index rebuilt: {Documents} documents in {Seconds:0.0} s, cursor {Cursor}", count, watch.Elapsed.TotalSeconds, cursor.Position);
         }
@@ -392,14 +391,13 @@ public sealed class SearchIndexer(
             logger.LogInformation("Deleted {Count} indexing log entries older than {Cutoff:O}", deleted, cutoff);
         }
 
-        index.Commit(index.Cursor!, now, Extra());
-        _lastCommitUtc = now;
+        Commit(index.Cursor!, now);
     }
 
-    /// <summary>The durable commit of the batches searches already see, with their cursor.</summary>
-    private void CommitPublished()
+    /// <summary>Every durable commit of the index: with the cursor and the definitions' fingerprint, and when it happened.</summary>
+    private void Commit(IndexCursor cursor, DateTime caughtUpUtc)
     {
-        index.Commit(index.Cursor!, index.CaughtUpUtc, Extra());
+        index.Commit(cursor, caughtUpUtc, Extra());
         _lastCommitUtc = clock.GetUtcNow().UtcDateTime;
     }
 
