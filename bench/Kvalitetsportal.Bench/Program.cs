@@ -152,6 +152,15 @@ internal sealed partial class PortalProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
+        // BENCH_PORTAL_X=v reaches the portal as X=v (runtime knobs such as DOTNET_TieredPGO), not the bench itself.
+        foreach (var entry in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>())
+        {
+            if (entry.Key is string key && key.StartsWith("BENCH_PORTAL_", StringComparison.Ordinal))
+            {
+                info.Environment[key["BENCH_PORTAL_".Length..]] = entry.Value as string;
+            }
+        }
+
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

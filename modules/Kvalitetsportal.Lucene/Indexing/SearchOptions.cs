@@ -18,7 +18,7 @@ public sealed class SearchOptions
     /// The least time between two rounds of reading the log while changes keep coming: changes are
     /// searchable this much later at most, and a burst is indexed in batches instead of one by one.
     /// </summary>
-    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long published batches may wait for their durable commit (a crash reads them again from the log).</summary>
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(5);
@@ -41,7 +41,7 @@ public sealed class SearchOptions
             IndexFolder = section["IndexFolder"] is { Length: > 0 } folder ? folder : Path.Combine(data, "search", "index"),
             TextCacheFolder = Path.Combine(data, "search", "text"),
             PollInterval = TimeSpan.FromMilliseconds(section.GetValue("PollMilliseconds", 1000)),
-            RefreshInterval = TimeSpan.FromMilliseconds(Math.Max(0, section.GetValue("RefreshMilliseconds", 250))),
+            RefreshInterval = TimeSpan.FromMilliseconds(Math.Max(0, section.GetValue("RefreshMilliseconds", 1000))),
             CommitInterval = TimeSpan.FromSeconds(Math.Max(0, section.GetValue("CommitSeconds", 5.0))),
             BatchSize = Math.Max(1, section.GetValue("BatchSize", 500)),
             TaskRetention = TimeSpan.FromDays(Math.Max(1, section.GetValue("TaskRetentionDays", 7))),
