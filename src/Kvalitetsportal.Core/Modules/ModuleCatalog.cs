@@ -8,6 +8,9 @@ public sealed class ModuleCatalog : IModuleCatalog
     private readonly Dictionary<string, FeatureDescriptor> _featuresById;
     private readonly Dictionary<Assembly, ModuleDescriptor> _modulesByAssembly;
 
+    // Asked on every request (feature gate, permissions, menus) for a handful of types; attributes don't change.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, FeatureDescriptor?> _featureOfType = new();
+
     public ModuleCatalog(IEnumerable<ModuleDescriptor> modules)
     {
         Modules = [.. modules.OrderBy(m => m.Id, StringComparer.Ordinal)];
@@ -28,7 +31,9 @@ public sealed class ModuleCatalog : IModuleCatalog
 
     public FeatureDescriptor? FindFeature(string featureId) => _featuresById.GetValueOrDefault(featureId);
 
-    public FeatureDescriptor? FeatureOf(Type type)
+    public FeatureDescriptor? FeatureOf(Type type) => _featureOfType.GetOrAdd(type, FindFeatureOf);
+
+    private FeatureDescriptor? FindFeatureOf(Type type)
     {
         var explicitFeature = type.GetCustomAttribute<BelongsToFeatureAttribute>();
         if (explicitFeature is not null)
