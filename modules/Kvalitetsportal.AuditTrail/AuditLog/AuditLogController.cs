@@ -3,6 +3,7 @@ using Kvalitetsportal.AuditTrail.Data;
 using Kvalitetsportal.AuditTrail.Recording;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Localization;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Permissions;
 using Kvalitetsportal.Users.Data;
@@ -21,7 +22,6 @@ public sealed class AuditLogController(
     IContentDefinitionStore definitions,
     IOptions<AuditTrailOptions> options) : Controller
 {
-    private static readonly TimeZoneInfo Stockholm = FindStockholm();
 
     [HttpGet("")]
     public async Task<IActionResult> Index(
@@ -97,10 +97,10 @@ public sealed class AuditLogController(
             TotalCount = total,
             RetentionDays = options.Value.RetentionDays,
             UnknownUser = unknownUser,
-            TimeZoneName = Stockholm.Id,
+            TimeZoneName = SwedishTime.Zone.Id,
             Rows = [.. found.Select(e => new AuditRow(
                 e.Id,
-                TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.OccurredUtc, DateTimeKind.Utc), Stockholm),
+                SwedishTime.FromUtc(e.OccurredUtc),
                 e.ActorId is null ? "Systemet" : names.GetValueOrDefault(e.ActorId) ?? "Borttagen användare",
                 e.Category,
                 AuditLogPage.ActionText(e.Action),
@@ -114,7 +114,7 @@ public sealed class AuditLogController(
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static DateTime ToUtc(DateOnly localDate) =>
-        TimeZoneInfo.ConvertTimeToUtc(localDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Stockholm);
+        TimeZoneInfo.ConvertTimeToUtc(localDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), SwedishTime.Zone);
 
     private void ReplaceDateError(string key)
     {
@@ -125,15 +125,4 @@ public sealed class AuditLogController(
         }
     }
 
-    private static TimeZoneInfo FindStockholm()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

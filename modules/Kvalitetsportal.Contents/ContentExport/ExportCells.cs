@@ -1,12 +1,11 @@
 using System.Globalization;
+using Kvalitetsportal.Localization;
 
 namespace Kvalitetsportal.Contents.ContentExport;
 
 /// <summary>How values are written into exported cells, the same in CSV and Excel.</summary>
 public static class ExportCells
 {
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     /// <summary>
     /// Neutralises formula injection: a cell that starts with =, +, -, @ (or a tab or carriage
     /// return, which some programs skip before those) gets a leading apostrophe, so a spreadsheet
@@ -29,11 +28,11 @@ public static class ExportCells
 
     /// <summary>A UTC time as Swedish local time (Europe/Stockholm), "yyyy-MM-dd HH:mm".</summary>
     public static string LocalTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        SwedishTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Today's date in Sweden, for file names.</summary>
     public static string LocalDate(DateTimeOffset now) =>
-        TimeZoneInfo.ConvertTime(now, Stockholm).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        SwedishTime.Of(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The first eight characters of an item's id in capitals: short enough to say on the phone.</summary>
     public static string Reference(string contentItemId) =>

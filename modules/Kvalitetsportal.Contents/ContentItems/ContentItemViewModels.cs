@@ -2,6 +2,7 @@ using Kvalitetsportal.Contents.ContentForms;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Queries;
+using Kvalitetsportal.Localization;
 using Kvalitetsportal.Organisation.Data;
 
 namespace Kvalitetsportal.Contents.ContentItems;
@@ -163,10 +164,9 @@ public static class ContentItemUrls
 /// <summary>Dates as a Swedish reader expects them: local (Stockholm) time.</summary>
 public static class ContentDates
 {
-    private static readonly TimeZoneInfo Stockholm = FindStockholm();
     private static readonly System.Globalization.CultureInfo Swedish = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
 
-    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm);
+    public static DateTime Local(DateTime utc) => SwedishTime.FromUtc(utc);
 
     public static string Date(DateTime utc) => Local(utc).ToString("yyyy-MM-dd", Swedish);
 
@@ -176,15 +176,4 @@ public static class ContentDates
 
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static TimeZoneInfo FindStockholm()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

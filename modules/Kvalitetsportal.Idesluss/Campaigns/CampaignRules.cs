@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Idesluss.Ideas;
+using Kvalitetsportal.Localization;
 using Kvalitetsportal.Workflows.Definitions;
 
 namespace Kvalitetsportal.Idesluss.Campaigns;
@@ -8,8 +9,6 @@ namespace Kvalitetsportal.Idesluss.Campaigns;
 /// <summary>Whether a campaign takes ideas: before the end of its last day (Swedish time), and not in a final workflow state.</summary>
 public static class CampaignRules
 {
-    private static readonly TimeZoneInfo Sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     public static DateOnly? Deadline(ContentItem campaign) =>
         IdeaTypes.Text(campaign.GetData()[IdeaTypes.Deadline]) is { } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
@@ -21,7 +20,7 @@ public static class CampaignRules
             return false;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Sweden).DateTime);
+        var today = DateOnly.FromDateTime(SwedishTime.Of(now).DateTime);
         return Deadline(campaign) is { } deadline && today <= deadline;
     }
 }

@@ -1,5 +1,5 @@
-using Kvalitetsportal.Organisation.Data;
 using System.ComponentModel.DataAnnotations;
+using Kvalitetsportal.Organisation.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
@@ -70,7 +70,7 @@ public sealed record LockState(LockKind Kind, DateTimeOffset? Until)
 
     /// <summary>The time as the municipality's users read it (falls back to UTC where the zone is unknown).</summary>
     public static DateTimeOffset SwedishTime(DateTimeOffset time) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Stockholm", out var zone) ? TimeZoneInfo.ConvertTime(time, zone) : time;
+        Kvalitetsportal.Localization.SwedishTime.Of(time);
 
     public static LockState Of(DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
         lockoutEnd is not DateTimeOffset end || end <= now ? new(LockKind.None, null)

@@ -83,14 +83,7 @@ public sealed partial class Templates
             MaxSteps = 10_000,
             MaxRecursion = 10,
         };
-        try
-        {
-            options.TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            options.TimeZone = TimeZoneInfo.Utc;
-        }
+        options.TimeZone = Kvalitetsportal.Localization.SwedishTime.Zone;
 
         return options;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Kvalitetsportal.Localization;
 using Kvalitetsportal.Workflows.Definitions;
 
 namespace Kvalitetsportal.Workflows.Timers;
@@ -7,7 +8,6 @@ namespace Kvalitetsportal.Workflows.Timers;
 /// <summary>When a timer activity is due: shared by the engine (a timer starts) and the migrator (a timer moves to a new version).</summary>
 public static class TimerSchedule
 {
-    private static readonly TimeZoneInfo Stockholm = FindStockholm();
 
     /// <summary>
     /// <paramref name="startedUtc"/> plus the timer's duration, or the start of the day in its date
@@ -24,21 +24,10 @@ public static class TimerSchedule
             && data[field]?.ToString() is { } text
             && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), Stockholm);
+            return TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), SwedishTime.Zone);
         }
 
         return null;
     }
 
-    private static TimeZoneInfo FindStockholm()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }
