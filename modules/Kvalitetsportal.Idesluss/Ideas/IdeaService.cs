@@ -30,7 +30,7 @@ public sealed class IdeaService(
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private string BaseUrl => (configuration["Portal:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/');
+    private string BaseUrl => Kvalitetsportal.Hosting.PortalAddress.BaseUrl(configuration);
 
     /// <summary>Hands the idea to an assessor: the assessor holds it (and so sees it) until someone else does.</summary>
     public async Task AssignAssessorAsync(ContentItem idea, string assessorId, string assessorName, string actorId, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed class WorkflowEngine(
 
     private bool _nudgeOnSave;
 
-    private string BaseUrl => configuration["Portal:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080";
+    private string BaseUrl => Kvalitetsportal.Hosting.PortalAddress.BaseUrl(configuration);
 
     /// <summary>
     /// Starts the type's current workflow for an item that is being submitted, inside the content

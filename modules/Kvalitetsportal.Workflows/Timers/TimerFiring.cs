@@ -126,7 +126,7 @@ public sealed class TimerFiring(
             ToState = item.WorkflowState!,
             FromState = item.WorkflowState,
             Now = now,
-            BaseUrl = configuration["Portal:BaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080",
+            BaseUrl = Kvalitetsportal.Hosting.PortalAddress.BaseUrl(configuration),
             ItemPath = await pages.ReadUrlAsync(type.Name, timer.ContentItemId, cancellationToken),
         };
         await activities.RemindAsync(run, activity, cancellationToken);
