@@ -20,7 +20,8 @@ namespace Kvalitetsportal.Bench;
 /// Workflow benchmark (issue 4): transitions per second and latency of a transition with one mail
 /// activity at N concurrent clients on 10 000 items in their first state, next to the trivial
 /// endpoint, after a warm-up that moves other items of the same type for 20 s (a portal that has
-/// run for a while has compiled its code at the runtime's optimised tier; one just started has not); then the time the outbox takes to drain 1 000 queued mails to an SMTP server in this
+/// run for a while has compiled its code at the runtime's optimised tier; one just started has
+/// not); then the time the outbox takes to drain 1 000 queued mails to an SMTP server in this
 /// process (netDumbster). The portal runs published, in its own process, on SQLite.
 /// </summary>
 public static class WorkflowBench

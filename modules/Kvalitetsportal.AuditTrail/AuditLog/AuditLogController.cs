@@ -22,7 +22,6 @@ public sealed class AuditLogController(
     IContentDefinitionStore definitions,
     IOptions<AuditTrailOptions> options) : Controller
 {
-
     [HttpGet("")]
     public async Task<IActionResult> Index(
         DateOnly? fran,
@@ -124,5 +123,4 @@ public sealed class AuditLogController(
             ModelState.AddModelError(key, "Skriv datumet som år-månad-dag, till exempel 2026-03-15.");
         }
     }
-
 }

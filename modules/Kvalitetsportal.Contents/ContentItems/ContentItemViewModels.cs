@@ -158,7 +158,6 @@ public static class ContentItemUrls
 
     /// <summary>The short reference a receipt shows: the first eight characters of the id, upper case.</summary>
     public static string Reference(string contentItemId) => contentItemId[..Math.Min(8, contentItemId.Length)].ToUpperInvariant();
-
 }
 
 /// <summary>Dates as a Swedish reader expects them: local (Stockholm) time.</summary>
@@ -175,5 +174,4 @@ public static class ContentDates
     public static string Time(DateTime utc) => Local(utc).ToString("HH:mm", Swedish);
 
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-
 }

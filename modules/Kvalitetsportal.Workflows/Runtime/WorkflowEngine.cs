@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Kvalitetsportal.Contents.Access;
-using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.ContentItems;
+using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Data;

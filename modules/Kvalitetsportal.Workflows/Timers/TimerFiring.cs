@@ -1,5 +1,5 @@
-using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.ContentItems;
+using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Workflows.Definitions;

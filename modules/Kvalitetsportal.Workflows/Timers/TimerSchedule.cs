@@ -8,7 +8,6 @@ namespace Kvalitetsportal.Workflows.Timers;
 /// <summary>When a timer activity is due: shared by the engine (a timer starts) and the migrator (a timer moves to a new version).</summary>
 public static class TimerSchedule
 {
-
     /// <summary>
     /// <paramref name="startedUtc"/> plus the timer's duration, or the start of the day in its date
     /// field (Swedish time); null when the date field is empty or not a date.
@@ -29,5 +28,4 @@ public static class TimerSchedule
 
         return null;
     }
-
 }
