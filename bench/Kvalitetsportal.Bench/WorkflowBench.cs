@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -110,6 +111,7 @@ public static class WorkflowBench
         string? NextItem() => Interlocked.Increment(ref next) is var i && i < measured.Count ? measured[i] : null;
         var latencies = new List<double>[clients];
         var errors = new int[clients];
+        var timeline = new ConcurrentQueue<(double StartMs, double Ms)>();
         Console.WriteLine($"   transitions warmed up; measuring {clients} clients for {seconds} s");
         var appCpu = portal.CpuTime();
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -117,6 +119,7 @@ public static class WorkflowBench
         await TransitionLoadAsync(client, NextItem, clients, duration, (worker, ms, ok) =>
         {
             (latencies[worker] ??= []).Add(ms);
+            timeline.Enqueue((watch.Elapsed.TotalMilliseconds - ms, ms));
             if (!ok)
             {
                 errors[worker]++;
@@ -126,9 +129,14 @@ public static class WorkflowBench
         appCpu = portal.CpuTime() - appCpu;
         benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
 
+        // Raw figures: when each measured transition started (ms into the run) and how long it took.
+        await File.WriteAllLinesAsync(Path.Combine(Path.GetDirectoryName(dataFolder)!, "workflow-transitions.tsv"),
+            timeline.OrderBy(t => t.StartMs).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.StartMs:0.0}\t{t.Ms:0.00}")).Prepend("start_ms\tlatency_ms"));
+
         // The same with one client: what a transition costs when it does not queue behind others.
         var single = new List<double>[1];
         var singleErrors = new int[1];
+        var aloneCpu = portal.CpuTime();
         watch.Restart();
         await TransitionLoadAsync(client, NextItem, 1, duration, (worker, ms, ok) =>
         {
@@ -139,11 +147,12 @@ public static class WorkflowBench
             }
         });
         var alone = Summarise("transition + 1 mail, 1 client", single, singleErrors, watch.Elapsed.TotalSeconds);
+        aloneCpu = portal.CpuTime() - aloneCpu;
         LoadRunner.Print([read, result, alone], baseline);
         // Where the two cores went during the 16-client run: the portal, and this process (the load
         // generator and the SMTP server that receives the mails).
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"   CPU per transition ({clients} clients): portal {appCpu.TotalMilliseconds / Math.Max(1, result.Requests):0.00} ms, load generator + SMTP server {benchCpu.TotalMilliseconds / Math.Max(1, result.Requests):0.00} ms; cores busy {(appCpu + benchCpu).TotalSeconds / result.Seconds:0.00} of {Environment.ProcessorCount}"));
+            $"   CPU per transition ({clients} clients): portal {appCpu.TotalMilliseconds / Math.Max(1, result.Requests):0.00} ms, load generator + SMTP server {benchCpu.TotalMilliseconds / Math.Max(1, result.Requests):0.00} ms; cores busy {(appCpu + benchCpu).TotalSeconds / result.Seconds:0.00} of {Environment.ProcessorCount}; portal with 1 client {aloneCpu.TotalMilliseconds / Math.Max(1, alone.Requests):0.00} ms"));
 
         var moved = Math.Min(next + 1, measured.Count) + Math.Min(nextWarm + 1, warmup.Count);
         await using (var db = Context(dataFolder))
