@@ -112,8 +112,7 @@ public sealed class AuditLogController(
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static DateTime ToUtc(DateOnly localDate) =>
-        TimeZoneInfo.ConvertTimeToUtc(localDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), SwedishTime.Zone);
+    private static DateTime ToUtc(DateOnly localDate) => SwedishTime.StartOfDayUtc(localDate);
 
     private void ReplaceDateError(string key)
     {

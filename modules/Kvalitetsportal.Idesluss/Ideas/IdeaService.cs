@@ -4,6 +4,7 @@ using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Hosting;
 using Kvalitetsportal.Idesluss.Data;
 using Kvalitetsportal.Users.Data;
 using Kvalitetsportal.Workflows.Notifications;
@@ -30,7 +31,7 @@ public sealed class IdeaService(
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private string BaseUrl => Kvalitetsportal.Hosting.PortalAddress.BaseUrl(configuration);
+    private string BaseUrl => PortalAddress.BaseUrl(configuration);
 
     /// <summary>Hands the idea to an assessor: the assessor holds it (and so sees it) until someone else does.</summary>
     public async Task AssignAssessorAsync(ContentItem idea, string assessorId, string assessorName, string actorId, CancellationToken cancellationToken)

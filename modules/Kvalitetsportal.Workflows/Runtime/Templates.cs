@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Values;
+using Kvalitetsportal.Localization;
 
 namespace Kvalitetsportal.Workflows.Runtime;
 
@@ -83,7 +84,7 @@ public sealed partial class Templates
             MaxSteps = 10_000,
             MaxRecursion = 10,
         };
-        options.TimeZone = Kvalitetsportal.Localization.SwedishTime.Zone;
+        options.TimeZone = SwedishTime.Zone;
 
         return options;
     }

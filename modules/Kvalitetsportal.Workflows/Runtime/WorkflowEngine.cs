@@ -5,6 +5,7 @@ using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Hosting;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Instances;
 using Kvalitetsportal.Workflows.Timers;
@@ -40,7 +41,7 @@ public sealed class WorkflowEngine(
 
     private bool _nudgeOnSave;
 
-    private string BaseUrl => Kvalitetsportal.Hosting.PortalAddress.BaseUrl(configuration);
+    private string BaseUrl => PortalAddress.BaseUrl(configuration);
 
     /// <summary>
     /// Starts the type's current workflow for an item that is being submitted, inside the content

@@ -2,6 +2,7 @@ using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Hosting;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Guard;
 using Kvalitetsportal.Workflows.Instances;
@@ -126,7 +127,7 @@ public sealed class TimerFiring(
             ToState = item.WorkflowState!,
             FromState = item.WorkflowState,
             Now = now,
-            BaseUrl = Kvalitetsportal.Hosting.PortalAddress.BaseUrl(configuration),
+            BaseUrl = PortalAddress.BaseUrl(configuration),
             ItemPath = await pages.ReadUrlAsync(type.Name, timer.ContentItemId, cancellationToken),
         };
         await activities.RemindAsync(run, activity, cancellationToken);

@@ -23,7 +23,7 @@ public static class TimerSchedule
             && data[field]?.ToString() is { } text
             && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), SwedishTime.Zone);
+            return SwedishTime.StartOfDayUtc(date);
         }
 
         return null;

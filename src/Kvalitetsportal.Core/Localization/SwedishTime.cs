@@ -14,6 +14,10 @@ public static class SwedishTime
     /// <summary>The same instant, with Sweden's offset.</summary>
     public static DateTimeOffset Of(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Zone);
 
+    /// <summary>When a Swedish calendar day begins, in UTC (deadlines, date filters).</summary>
+    public static DateTime StartOfDayUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
     private static TimeZoneInfo Find()
     {
         try
