@@ -233,6 +233,8 @@ internal sealed partial class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>The CPU time the portal process has used so far (all its threads, user and kernel).</summary>
+    public int ProcessId => _process.Id;
+
     public TimeSpan CpuTime()
     {
         _process.Refresh();

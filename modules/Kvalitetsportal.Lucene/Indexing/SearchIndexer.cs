@@ -138,7 +138,15 @@ public sealed class SearchIndexer(
             await features.IsEnabledAsync(FeatureId, cancellationToken));
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The rounds run on a thread of their own that gives way to requests (<see cref="BackgroundPriority"/>):
+    /// under a stream of changes, indexing falls a little further behind instead of slowing the
+    /// people who make the changes, and catches up as soon as the cores are free.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BackgroundPriority.RunOnOwnThread("Search indexer", () => RunRoundsAsync(stoppingToken));
+
+    private async Task RunRoundsAsync(CancellationToken stoppingToken)
     {
         if (index.Cursor is null)
         {

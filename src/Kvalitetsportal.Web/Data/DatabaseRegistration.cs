@@ -12,7 +12,11 @@ public enum DatabaseProvider
 
 public static class DatabaseRegistration
 {
-    /// <summary>SQLite in the data folder unless Database:Provider says Postgres.</summary>
+    /// <summary>
+    /// SQLite in the data folder unless Database:Provider says Postgres. The options are built once
+    /// (they depend on configuration only): built per request, they cost every request's first
+    /// database access a rebuild and a lookup of EF Core's internal services.
+    /// </summary>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
         var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
@@ -25,12 +29,12 @@ public static class DatabaseRegistration
                     throw new InvalidOperationException("Database:Provider är Postgres men ConnectionStrings:Postgres saknas.");
                 }
 
-                services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 var sqlite = configuration.GetConnectionString("Sqlite") ?? $"Data Source={Path.Combine(dataFolder, "kvalitetsportal.db")}";
                 var pragmas = new SqlitePragmas(configuration.GetValue("Database:SqliteSynchronous", SqlitePragmas.Normal));
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas));
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas), optionsLifetime: ServiceLifetime.Singleton);
                 break;
         }
 
