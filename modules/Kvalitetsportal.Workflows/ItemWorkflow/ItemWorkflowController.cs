@@ -6,7 +6,6 @@ using Kvalitetsportal.Workflows.Runtime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kvalitetsportal.Workflows.ItemWorkflow;
 
@@ -25,7 +24,6 @@ public sealed class ItemWorkflowController(
     ItemWorkflowQuery query) : Controller
 {
     [HttpPost("")]
-    [EnableRateLimiting(TransitionAdmission.PolicyName)]
     public async Task<IActionResult> Take(string type, string id, TransitionForm form, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(type, cancellationToken);

@@ -30,7 +30,6 @@ public static class RuntimeServices
         services.AddScoped<OutboxWriter>();
         services.AddScoped<ActivityRunner>();
         services.AddScoped<WorkflowEngine>();
-        services.AddTransitionAdmission(configuration);
         services.AddScoped<ItemWorkflowQuery>();
         services.AddScoped<WorkflowStateRules>();
         services.AddScoped<IContentHandler, WorkflowStarter>();
