@@ -186,7 +186,7 @@ public static class WorkflowBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"   CPU per transition ({clients} clients): portal {appCpu.TotalMilliseconds / Math.Max(1, result.Requests):0.00} ms, load generator + SMTP server {benchCpu.TotalMilliseconds / Math.Max(1, result.Requests):0.00} ms; cores busy {(appCpu + benchCpu).TotalSeconds / result.Seconds:0.00} of {Environment.ProcessorCount}; tiered compiler {compilerCpu.TotalMilliseconds / Math.Max(1, appCpu.TotalMilliseconds):P1} of the portal's; portal with 1 client {aloneCpu.TotalMilliseconds / Math.Max(1, alone.Requests):0.00} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"   portal CPU per transition until the search index had read the 16-client run's changes ({catchUp.Elapsed.TotalSeconds:0.0} s after it): {withIndex.TotalMilliseconds / Math.Max(1, result.Requests):0.00} ms"));
+            $"   portal CPU per transition until the search index had read the {clients}-client run's changes ({catchUp.Elapsed.TotalSeconds:0.0} s after it): {withIndex.TotalMilliseconds / Math.Max(1, result.Requests):0.00} ms"));
 
         var moved = Math.Min(next + 1, measured.Count) + Math.Min(nextWarm + 1, warmup.Count);
         await using (var db = Context(dataFolder))
