@@ -11,7 +11,7 @@ namespace Kvalitetsportal.Bench;
 internal sealed class CompilerWatch : IAsyncDisposable
 {
     private const string ThreadName = ".NET Tiered Com"; // Linux keeps the first 15 characters of a thread's name
-    private static readonly double MillisecondsPerTick = 1000.0 / 100; // USER_HZ
+    private const double MillisecondsPerTick = 1000.0 / 100; // USER_HZ
 
     private readonly int _pid;
     private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);

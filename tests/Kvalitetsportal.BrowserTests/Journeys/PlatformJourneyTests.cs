@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Kvalitetsportal.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -51,7 +52,7 @@ public sealed class PlatformJourneyTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
 
         // The jump to the fragment is navigation: wait for it (it was read too early on a busy machine).
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#main$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#main$"));
         await page.Context.CloseAsync();
     }
 
