@@ -21,6 +21,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddSingleton<ContentDefinitionCache>();
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
         services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<IContentQuery, ContentQuery>();
         services.AddScoped<Access.ContentAccessService>();
         services.AddScoped<Access.ContentIdentityVisibility>();
         services.AddScoped<ContentAuthorizer>();
@@ -28,7 +29,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddSingleton<Queries.ContentCountCache>();
         services.AddSingleton<Queries.ContentPageCache>();
         services.AddScoped<ContentItems.ContentItemPages>();
-        services.AddScoped<IContentHandler, Queries.ContentCountInvalidator>();
+        services.AddScoped<IContentCommittedHandler, Queries.ContentCountInvalidator>();
         services.AddScoped<ContentExport.ContentExporter>();
         services.AddScoped<Fields.FieldDisplay>();
         services.AddScoped<ContentApi.ContentApiInput>();

@@ -34,7 +34,7 @@ public sealed class IdeslussStartup : IFeatureStartup
         services.AddScoped<IdeaQueries>();
         services.AddScoped<Statistics.IdeaStatistics>();
         services.AddSingleton<IdeaFiguresCache>();
-        services.AddScoped<IContentHandler, IdeaFiguresInvalidator>();
+        services.AddScoped<IContentCommittedHandler, IdeaFiguresInvalidator>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -26,6 +26,7 @@ public sealed class LuceneStartup : IFeatureStartup
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
         // Part of every content save, whether or not the feature is on: the log lets the index catch up later.
         services.AddScoped<IContentHandler, IndexingTaskHandler>();
+        services.AddScoped<IContentCommittedHandler, IndexingNudge>();
         services.AddScoped<SearchService>();
         services.AddScoped<SimilarItems>();
         services.AddSingleton<IPermissionProvider, SearchPermissions>();

@@ -60,6 +60,9 @@ public sealed class ContentItem
     public JsonObject GetData() => JsonNode.Parse(Data) as JsonObject ?? [];
 
     public void SetData(JsonObject data) => Data = data.ToJsonString();
+
+    /// <summary>An untracked copy of this row as it is now (what handlers see as "before").</summary>
+    public ContentItem Snapshot() => (ContentItem)MemberwiseClone();
 }
 
 internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<ContentItem>

@@ -8,6 +8,14 @@ namespace Kvalitetsportal.Contents.Items;
 /// <summary>What a user changes in an item: the title, the unit and the field values.</summary>
 public sealed record ContentChange(string DisplayText, int? OrganisationUnitId, JsonObject Data);
 
+/// <summary>What a workflow changes in an item: its state and holder, and the fields a step set (null: none).</summary>
+public sealed record ContentMove(string? WorkflowState, string? AssignedTo, JsonObject? Data = null);
+
+/// <summary>
+/// The one writer of content items. Every change of an item (its fields, its state and holder, its
+/// versions) goes through here, runs the <see cref="IContentHandler"/>s once and, after the
+/// commit, the <see cref="IContentCommittedHandler"/>s. Other modules read through <see cref="IContentQuery"/>.
+/// </summary>
 public interface IContentManager
 {
     Task<ContentItem?> GetLatestAsync(string contentItemId, CancellationToken cancellationToken = default);
@@ -19,13 +27,28 @@ public interface IContentManager
     /// <summary>Saves a change made to the version with <paramref name="expectedRevision"/>; throws <see cref="ContentConcurrencyException"/> if it is stale.</summary>
     Task<ContentItem> UpdateAsync(ContentTypeDefinition type, string contentItemId, int expectedRevision, ContentChange change, string actorId, bool publish, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A workflow move (a transition, a timer, an assignment, a new definition version): the state
+    /// and holder change on the item's current rows, and fields a step set make a new version as an
+    /// edit would. Added to the unit of work, NOT saved: the caller commits it together with its own
+    /// rows (history, outbox, timers). A stale <paramref name="expectedRevision"/> throws
+    /// <see cref="ContentConcurrencyException"/>; a race lost at the save throws DbUpdateConcurrencyException.
+    /// </summary>
+    Task<ContentItem> MoveAsync(ContentTypeDefinition type, string contentItemId, int expectedRevision, ContentMove move, string actorId, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the item from every list. Its versions stay in the database (public records).</summary>
     Task RemoveAsync(ContentTypeDefinition type, string contentItemId, string actorId, CancellationToken cancellationToken = default);
 }
 
-public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandler> handlers, TimeProvider clock) : IContentManager
+public sealed class ContentManager(
+    PortalDbContext db,
+    IEnumerable<IContentHandler> handlers,
+    IEnumerable<IContentCommittedHandler> committedHandlers,
+    TimeProvider clock) : IContentManager
 {
     private DbSet<ContentItem> Items => db.Set<ContentItem>();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<ContentItem?> GetLatestAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         Items.AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Latest, cancellationToken);
@@ -45,6 +68,48 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
             await RemoveCoreAsync(type, contentItemId, actorId, cancellationToken);
             return true;
         }, cancellationToken);
+
+    public async Task<ContentItem> MoveAsync(ContentTypeDefinition type, string contentItemId, int expectedRevision, ContentMove move, string actorId, CancellationToken cancellationToken = default)
+    {
+        var rows = await Items.Where(i => i.ContentItemId == contentItemId && (i.Latest || i.Published)).ToListAsync(cancellationToken);
+        var latest = rows.FirstOrDefault(r => r.Latest) ?? throw new InvalidOperationException($"Content item {contentItemId} does not exist.");
+        if (latest.Revision != expectedRevision)
+        {
+            throw new ContentConcurrencyException(latest.Snapshot());
+        }
+
+        var previous = latest.Snapshot();
+        ContentItem saved;
+        if (move.Data is { } data)
+        {
+            // A field set by the workflow is a change of the item: a new version (when the type keeps
+            // versions), with its author and audit entry, like any other save.
+            saved = await ReviseAsync(type, latest, actorId, publish: false, cancellationToken);
+            saved.SetData(data);
+        }
+        else
+        {
+            // The item changed (state, holder): an edit form opened before is now stale.
+            saved = latest;
+            saved.Revision++;
+            saved.ModifiedUtc = Now;
+        }
+
+        foreach (var row in rows.Where(r => r.Latest || r.Published).Append(saved).Distinct())
+        {
+            row.WorkflowState = move.WorkflowState;
+            row.AssignedTo = move.AssignedTo;
+        }
+
+        var context = new ContentContext(saved, type, previous, actorId, this);
+        foreach (var handler in handlers)
+        {
+            await handler.TransitionedAsync(context, cancellationToken);
+        }
+
+        AfterCommit(context, ContentEvents.Transitioned);
+        return saved;
+    }
 
     /// <summary>
     /// A save and everything its handlers do commit together, even when a handler saves nested
@@ -66,7 +131,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
 
     private async Task<ContentItem> CreateCoreAsync(ContentTypeDefinition type, ContentChange change, string ownerId, bool publish, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         var item = new ContentItem
         {
             ContentItemId = Guid.NewGuid().ToString("N"),
@@ -85,7 +150,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
         }
 
         Items.Add(item);
-        var context = new ContentContext(item, type, null, ownerId);
+        var context = new ContentContext(item, type, null, ownerId, this);
         foreach (var handler in handlers)
         {
             await handler.CreatedAsync(context, cancellationToken);
@@ -95,6 +160,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
             }
         }
 
+        AfterCommit(context, ContentEvents.Created | (item.Published ? ContentEvents.Published : ContentEvents.None));
         await db.SaveChangesAsync(cancellationToken);
         return item;
     }
@@ -108,61 +174,16 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
             throw new ContentConcurrencyException(latest);
         }
 
-        var previous = Snapshot(latest);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var becomesPublished = publish || latest.Published || !type.Drafts;
-        ContentItem saved;
-
-        // A draft that was never submitted is the author's scratch pad: its saves (autosave every
-        // few seconds) change it in place. Versions start with what others have seen.
-        var keepsVersions = type.Versioned && (latest.Published || becomesPublished);
-        if (keepsVersions)
-        {
-            // The old row stops being latest; its revision check makes a concurrent save fail here.
-            latest.Latest = false;
-            latest.Revision++;
-            if (becomesPublished)
-            {
-                await Items.Where(i => i.ContentItemId == contentItemId && i.Published && i.Id != latest.Id)
-                    .ForEachAsync(i => i.Published = false, cancellationToken);
-                latest.Published = false;
-            }
-
-            saved = new ContentItem
-            {
-                ContentItemId = latest.ContentItemId,
-                ContentType = latest.ContentType,
-                Version = latest.Version + 1,
-                OwnerId = latest.OwnerId,
-                AuthorId = actorId,
-                Latest = true,
-                Published = becomesPublished || previous.Published,
-                CreatedUtc = latest.CreatedUtc,
-                ModifiedUtc = now,
-                PublishedUtc = latest.PublishedUtc,
-                WorkflowState = latest.WorkflowState,
-                AssignedTo = latest.AssignedTo,
-                Revision = latest.Revision + 1,
-            };
-            Items.Add(saved);
-        }
-        else
-        {
-            saved = latest;
-            saved.AuthorId = actorId;
-            saved.ModifiedUtc = now;
-            saved.Revision++;
-            saved.Published = becomesPublished;
-        }
-
+        var previous = latest.Snapshot();
+        var saved = await ReviseAsync(type, latest, actorId, publish, cancellationToken);
         Apply(saved, change);
         var newlyPublished = saved.Published && !previous.Published;
         if (newlyPublished)
         {
-            saved.PublishedUtc = now;
+            saved.PublishedUtc = saved.ModifiedUtc;
         }
 
-        var context = new ContentContext(saved, type, previous, actorId);
+        var context = new ContentContext(saved, type, previous, actorId, this);
         foreach (var handler in handlers)
         {
             await handler.UpdatedAsync(context, cancellationToken);
@@ -172,6 +193,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
             }
         }
 
+        AfterCommit(context, ContentEvents.Updated | (newlyPublished ? ContentEvents.Published : ContentEvents.None));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -185,6 +207,59 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
         return saved;
     }
 
+    /// <summary>
+    /// The row a change is written to: a new version, or the latest row itself. A draft that was
+    /// never submitted is the author's scratch pad: its saves (autosave every few seconds) change it
+    /// in place. Versions start with what others have seen.
+    /// </summary>
+    private async Task<ContentItem> ReviseAsync(ContentTypeDefinition type, ContentItem latest, string actorId, bool publish, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var wasPublished = latest.Published;
+        var becomesPublished = publish || wasPublished || !type.Drafts;
+        if (!type.Versioned || !(wasPublished || becomesPublished))
+        {
+            latest.AuthorId = actorId;
+            latest.ModifiedUtc = now;
+            latest.Revision++;
+            latest.Published = becomesPublished;
+            return latest;
+        }
+
+        // The old row stops being latest; its revision check makes a concurrent save fail here.
+        latest.Latest = false;
+        latest.Revision++;
+        if (becomesPublished)
+        {
+            await Items.Where(i => i.ContentItemId == latest.ContentItemId && i.Published && i.Id != latest.Id)
+                .ForEachAsync(i => i.Published = false, cancellationToken);
+            latest.Published = false;
+        }
+
+        var saved = new ContentItem
+        {
+            ContentItemId = latest.ContentItemId,
+            ContentType = latest.ContentType,
+            Version = latest.Version + 1,
+            OwnerId = latest.OwnerId,
+            AuthorId = actorId,
+            Latest = true,
+            Published = becomesPublished || wasPublished,
+            CreatedUtc = latest.CreatedUtc,
+            ModifiedUtc = now,
+            PublishedUtc = latest.PublishedUtc,
+            DisplayText = latest.DisplayText,
+            NormalizedTitle = latest.NormalizedTitle,
+            OrganisationUnitId = latest.OrganisationUnitId,
+            Data = latest.Data,
+            WorkflowState = latest.WorkflowState,
+            AssignedTo = latest.AssignedTo,
+            Revision = latest.Revision + 1,
+        };
+        Items.Add(saved);
+        return saved;
+    }
+
     private async Task RemoveCoreAsync(ContentTypeDefinition type, string contentItemId, string actorId, CancellationToken cancellationToken)
     {
         var versions = await Items.Where(i => i.ContentItemId == contentItemId).ToListAsync(cancellationToken);
@@ -194,7 +269,7 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
             return;
         }
 
-        var previous = Snapshot(latest);
+        var previous = latest.Snapshot();
         foreach (var version in versions)
         {
             version.Latest = false;
@@ -202,12 +277,32 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
         }
 
         latest.Revision++;
+        var context = new ContentContext(latest, type, previous, actorId, this);
         foreach (var handler in handlers)
         {
-            await handler.RemovedAsync(new ContentContext(latest, type, previous, actorId), cancellationToken);
+            await handler.RemovedAsync(context, cancellationToken);
         }
 
+        AfterCommit(context, ContentEvents.Removed);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Tells the committed handlers once this unit of work has committed (never if it rolls back).</summary>
+    private void AfterCommit(ContentContext context, ContentEvents events)
+    {
+        if (!committedHandlers.Any())
+        {
+            return;
+        }
+
+        var committed = new ContentCommitted(context.Type, context.Item, events, context.ActorId);
+        db.AfterCommit.Add(async cancellationToken =>
+        {
+            foreach (var handler in committedHandlers)
+            {
+                await handler.CommittedAsync(committed, cancellationToken);
+            }
+        });
     }
 
     private static void Apply(ContentItem item, ContentChange change)
@@ -217,26 +312,4 @@ public sealed class ContentManager(PortalDbContext db, IEnumerable<IContentHandl
         item.OrganisationUnitId = change.OrganisationUnitId;
         item.SetData(change.Data);
     }
-
-    private static ContentItem Snapshot(ContentItem item) => new()
-    {
-        Id = item.Id,
-        ContentItemId = item.ContentItemId,
-        ContentType = item.ContentType,
-        Version = item.Version,
-        Latest = item.Latest,
-        Published = item.Published,
-        DisplayText = item.DisplayText,
-        NormalizedTitle = item.NormalizedTitle,
-        OwnerId = item.OwnerId,
-        AuthorId = item.AuthorId,
-        OrganisationUnitId = item.OrganisationUnitId,
-        WorkflowState = item.WorkflowState,
-        AssignedTo = item.AssignedTo,
-        CreatedUtc = item.CreatedUtc,
-        ModifiedUtc = item.ModifiedUtc,
-        PublishedUtc = item.PublishedUtc,
-        Revision = item.Revision,
-        Data = item.Data,
-    };
 }

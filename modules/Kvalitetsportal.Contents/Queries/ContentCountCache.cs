@@ -67,20 +67,12 @@ public sealed class ContentCountCache : IDisposable
     }
 }
 
-/// <summary>Keeps <see cref="ContentCountCache"/> honest: any saved change to an item forgets its type's totals.</summary>
-internal sealed class ContentCountInvalidator(ContentCountCache counts) : IContentHandler
+/// <summary>Keeps <see cref="ContentCountCache"/> honest: any committed change to an item forgets its type's totals.</summary>
+internal sealed class ContentCountInvalidator(ContentCountCache counts) : IContentCommittedHandler
 {
-    public Task CreatedAsync(ContentContext context, CancellationToken cancellationToken) => Forget(context);
-
-    public Task UpdatedAsync(ContentContext context, CancellationToken cancellationToken) => Forget(context);
-
-    public Task PublishedAsync(ContentContext context, CancellationToken cancellationToken) => Forget(context);
-
-    public Task RemovedAsync(ContentContext context, CancellationToken cancellationToken) => Forget(context);
-
-    private Task Forget(ContentContext context)
+    public Task CommittedAsync(ContentCommitted committed, CancellationToken cancellationToken)
     {
-        counts.Invalidate(context.Item.ContentType);
+        counts.Invalidate(committed.Item.ContentType);
         return Task.CompletedTask;
     }
 }

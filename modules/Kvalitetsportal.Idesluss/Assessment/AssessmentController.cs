@@ -34,7 +34,7 @@ public sealed class AssessmentController(
     IdeaQueries queries,
     IContentManager contents,
     IPermissionService permissions,
-    PortalDbContext db,
+    IContentQuery contentQuery,
     IFileStore files,
     IDataProtectionProvider protection) : Controller
 {
@@ -127,7 +127,7 @@ public sealed class AssessmentController(
 
     private async Task<ContentItem?> ExistingAsync(string ideaId, CancellationToken cancellationToken)
     {
-        var mine = await db.Set<ContentItem>().AsNoTracking()
+        var mine = await contentQuery.Items
             .Where(i => i.ContentType == IdeaTypes.Assessment && i.Latest && i.OwnerId == UserId)
             .OrderByDescending(i => i.ModifiedUtc).Take(500).ToListAsync(cancellationToken);
         return mine.FirstOrDefault(i => IdeaTypes.Text(i.GetData()[IdeaTypes.AssessedIdea]) == ideaId);

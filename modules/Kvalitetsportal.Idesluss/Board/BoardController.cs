@@ -30,7 +30,7 @@ public sealed class BoardViewModel
 
 /// <summary>The coordinator's board (columns are the workflow's states, in its order) and the coordinator's actions on an idea.</summary>
 [Authorize(Policy = Kvalitetsportal.Permissions.Permission.PolicyPrefix + IdeslussPermissions.ManageName)]
-public sealed class BoardController(IdeaQueries queries, IdeaService ideas, IContentManager contents, UserManager<PortalUser> users, PortalDbContext db) : Controller
+public sealed class BoardController(IdeaQueries queries, IdeaService ideas, IContentManager contents, UserManager<PortalUser> users, PortalDbContext db, IContentQuery contentQuery) : Controller
 {
     public static readonly int[] AgeChoices = [7, 14, 30, 90];
 
@@ -163,7 +163,7 @@ public sealed class BoardController(IdeaQueries queries, IdeaService ideas, ICon
             return await IdeaAsync(value, cancellationToken);
         }
 
-        var matches = await db.Set<ContentItem>().AsNoTracking()
+        var matches = await contentQuery.Items
             .Where(i => i.ContentType == IdeaTypes.Idea && i.Latest && i.ContentItemId.StartsWith(value))
             .Take(2).ToListAsync(cancellationToken);
         return matches.Count == 1 ? matches[0] : null;

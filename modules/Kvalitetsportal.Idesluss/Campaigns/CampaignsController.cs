@@ -17,14 +17,14 @@ public sealed record CampaignsViewModel(IReadOnlyList<CampaignRow> Campaigns, bo
 
 /// <summary>Idea challenges: open ones first, each with a link to submit an idea to it. Coordinators create them with the generic form.</summary>
 [Authorize]
-public sealed class CampaignsController(IdeaQueries queries, ContentAccessService access, ContentAuthorizer authorizer, IWorkflowDefinitionStore workflows, PortalDbContext db, TimeProvider clock) : Controller
+public sealed class CampaignsController(IdeaQueries queries, ContentAccessService access, ContentAuthorizer authorizer, IWorkflowDefinitionStore workflows, IContentQuery contentQuery, TimeProvider clock) : Controller
 {
     [HttpGet("ideer/utmaningar")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var type = await queries.TypeAsync(IdeaTypes.Campaign, cancellationToken);
         var scope = await access.ScopeAsync(User, type, ContentAccessKind.View, cancellationToken);
-        var campaigns = await db.Set<ContentItem>().AsNoTracking()
+        var campaigns = await contentQuery.Items
             .Where(i => i.ContentType == IdeaTypes.Campaign && i.Latest && i.Published).Where(scope.ToPredicate())
             .OrderByDescending(i => i.CreatedUtc).Take(100).ToListAsync(cancellationToken);
         var workflow = (await workflows.GetCurrentAsync(IdeaTypes.Campaign, cancellationToken))?.Definition;

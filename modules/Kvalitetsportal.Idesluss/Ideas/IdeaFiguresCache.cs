@@ -84,35 +84,14 @@ public sealed class IdeaFiguresCache : IDisposable
     private static string Key(long generation, string what, ContentAccessScope scope) => $"{generation}|{what}|{scope.Key}";
 }
 
-/// <summary>
-/// Keeps <see cref="IdeaFiguresCache"/> honest: any saved change to an idea forgets the cached
-/// figures, once while the save runs and once more after it has been written (a request that read
-/// the database in between must not keep what it read).
-/// </summary>
-internal sealed class IdeaFiguresInvalidator(IdeaFiguresCache cache, PortalDbContext db) : IContentHandler
+/// <summary>Keeps <see cref="IdeaFiguresCache"/> honest: any committed change to an idea forgets the cached figures.</summary>
+internal sealed class IdeaFiguresInvalidator(IdeaFiguresCache cache) : IContentCommittedHandler
 {
-    private bool _watchingSave;
-
-    public Task CreatedAsync(ContentContext context, CancellationToken cancellationToken) => Forget(context);
-
-    public Task UpdatedAsync(ContentContext context, CancellationToken cancellationToken) => Forget(context);
-
-    public Task PublishedAsync(ContentContext context, CancellationToken cancellationToken) => Forget(context);
-
-    public Task RemovedAsync(ContentContext context, CancellationToken cancellationToken) => Forget(context);
-
-    public Task TransitionedAsync(ContentContext context, CancellationToken cancellationToken) => Forget(context);
-
-    private Task Forget(ContentContext context)
+    public Task CommittedAsync(ContentCommitted committed, CancellationToken cancellationToken)
     {
-        if (context.Item.ContentType == IdeaTypes.Idea)
+        if (committed.Item.ContentType == IdeaTypes.Idea)
         {
             cache.Invalidate();
-            if (!_watchingSave)
-            {
-                _watchingSave = true;
-                db.SavedChanges += (_, _) => cache.Invalidate();
-            }
         }
 
         return Task.CompletedTask;

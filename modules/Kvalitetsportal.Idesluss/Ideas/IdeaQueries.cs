@@ -20,7 +20,7 @@ public sealed record IdeaCard(ContentItem Item, IdeaRecord? Record);
 public sealed record BoardColumn(string State, string Description, int Count, IReadOnlyList<IdeaCard> Cards);
 
 /// <summary>Reads ideas for the module's pages, always through the content access scope (the one definition of who reaches what).</summary>
-public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access, IContentDefinitionStore definitions, IWorkflowDefinitionStore workflows, IdeaFiguresCache figures, TimeProvider clock)
+public sealed class IdeaQueries(PortalDbContext db, IContentQuery contentQuery, ContentAccessService access, IContentDefinitionStore definitions, IWorkflowDefinitionStore workflows, IdeaFiguresCache figures, TimeProvider clock)
 {
     public const int CardsPerColumn = 30;
 
@@ -42,7 +42,7 @@ public sealed class IdeaQueries(PortalDbContext db, ContentAccessService access,
     public async Task<IQueryable<ContentItem>> VisibleIdeasAsync(ClaimsPrincipal user, BoardFilter filter, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(user, cancellationToken);
-        var items = db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentType == IdeaTypes.Idea && i.Latest && i.Published).Where(scope.ToPredicate());
+        var items = contentQuery.Items.Where(i => i.ContentType == IdeaTypes.Idea && i.Latest && i.Published).Where(scope.ToPredicate());
         var records = db.Set<IdeaRecord>().AsNoTracking();
         items = items.Where(i => !records.Any(r => r.ContentItemId == i.ContentItemId && r.MergedInto != null));
         if (filter.UnitId is int unitId)

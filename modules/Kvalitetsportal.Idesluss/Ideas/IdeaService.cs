@@ -36,9 +36,27 @@ public sealed class IdeaService(
     /// <summary>Hands the idea to an assessor: the assessor holds it (and so sees it) until someone else does.</summary>
     public async Task AssignAssessorAsync(ContentItem idea, string assessorId, string assessorName, string actorId, CancellationToken cancellationToken)
     {
-        var holder = Assignee.User(assessorId);
-        await db.Set<ContentItem>().Where(i => i.ContentItemId == idea.ContentItemId && (i.Latest || i.Published))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AssignedTo, holder), cancellationToken);
+        var type = await definitions.GetAsync(IdeaTypes.Idea, cancellationToken) ?? throw new InvalidOperationException("The idea type is missing.");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await AssignAsync(type, idea, assessorId, assessorName, actorId, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is ContentConcurrencyException or DbUpdateConcurrencyException)
+            {
+                // Someone saved the idea meanwhile: the assignment does not depend on its content, so hand over the newest.
+                db.ChangeTracker.Clear();
+                idea = await contents.GetLatestAsync(idea.ContentItemId, cancellationToken) ?? idea;
+            }
+        }
+    }
+
+    private async Task AssignAsync(ContentTypeDefinition type, ContentItem idea, string assessorId, string assessorName, string actorId, CancellationToken cancellationToken)
+    {
+        // The idea stays where it is in its workflow; Contents gives it its new holder in this commit.
+        await contents.MoveAsync(type, idea.ContentItemId, idea.Revision, new ContentMove(idea.WorkflowState, Assignee.User(assessorId)), actorId, cancellationToken);
         var record = await RecordAsync(idea.ContentItemId, cancellationToken);
         var isNew = record.AssessorId != assessorId;
         record.AssessorId = assessorId;

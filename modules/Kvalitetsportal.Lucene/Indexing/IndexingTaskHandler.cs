@@ -6,12 +6,11 @@ namespace Kvalitetsportal.Lucene.Indexing;
 /// <summary>
 /// Writes an <see cref="IndexingTask"/> for every content change. Runs inside the content save
 /// (see <see cref="IContentHandler"/>): the task commits with the item or not at all. After the
-/// save this node's indexer is nudged, so a user finds what they just saved within moments;
+/// commit this node's indexer is nudged, so a user finds what they just saved within moments;
 /// other nodes find it on their next poll.
 /// </summary>
-public sealed class IndexingTaskHandler(PortalDbContext db, SearchIndexer indexer, TimeProvider clock) : IContentHandler
+public sealed class IndexingTaskHandler(PortalDbContext db, TimeProvider clock) : IContentHandler
 {
-    private bool _subscribed;
 
     public Task CreatedAsync(ContentContext context, CancellationToken cancellationToken) => AddAsync(context, IndexingTask.Update);
 
@@ -25,12 +24,16 @@ public sealed class IndexingTaskHandler(PortalDbContext db, SearchIndexer indexe
     private Task AddAsync(ContentContext context, string kind)
     {
         db.Set<IndexingTask>().Add(new IndexingTask { ContentItemId = context.Item.ContentItemId, Kind = kind, CreatedUtc = clock.GetUtcNow().UtcDateTime });
-        if (!_subscribed)
-        {
-            _subscribed = true;
-            db.SavedChanges += (_, _) => indexer.Nudge();
-        }
+        return Task.CompletedTask;
+    }
+}
 
+/// <summary>Wakes this node's indexer once a content change has committed.</summary>
+public sealed class IndexingNudge(SearchIndexer indexer) : IContentCommittedHandler
+{
+    public Task CommittedAsync(ContentCommitted committed, CancellationToken cancellationToken)
+    {
+        indexer.Nudge();
         return Task.CompletedTask;
     }
 }

@@ -243,6 +243,7 @@ public sealed class SearchIndexer(
         }
 
         var db = services.GetRequiredService<PortalDbContext>();
+        var content = services.GetRequiredService<IContentQuery>();
         var definitions = await services.GetRequiredService<IContentDefinitionStore>().GetAllAsync(cancellationToken);
         _definitions = DefinitionsFingerprint(definitions);
         if (index.Cursor is not null && Volatile.Read(ref _rebuildRequests) == 0
@@ -255,12 +256,12 @@ public sealed class SearchIndexer(
         var requests = Volatile.Read(ref _rebuildRequests);
         if (requests > 0)
         {
-            await RebuildCoreAsync(db, definitions, cancellationToken);
+            await RebuildCoreAsync(db, content, definitions, cancellationToken);
             Interlocked.Add(ref _rebuildRequests, -requests); // requests made during the rebuild run it again
             return;
         }
 
-        while (await CatchUpOnceAsync(db, definitions, cancellationToken) >= options.BatchSize)
+        while (await CatchUpOnceAsync(db, content, definitions, cancellationToken) >= options.BatchSize)
         {
             db.ChangeTracker.Clear();
         }
@@ -274,7 +275,7 @@ public sealed class SearchIndexer(
     }
 
     /// <summary>Applies one batch of the log. Returns how many entries it read.</summary>
-    private async Task<int> CatchUpOnceAsync(PortalDbContext db, IReadOnlyDictionary<string, ContentTypeDefinition> definitions, CancellationToken cancellationToken)
+    private async Task<int> CatchUpOnceAsync(PortalDbContext db, IContentQuery content, IReadOnlyDictionary<string, ContentTypeDefinition> definitions, CancellationToken cancellationToken)
     {
         var cursor = index.Cursor!;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -296,7 +297,7 @@ public sealed class SearchIndexer(
         }
 
         var ids = tasks.Select(t => t.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
-        var rows = await db.Set<ContentItem>().AsNoTracking()
+        var rows = await content.Items
             .Where(i => ids.Contains(i.ContentItemId) && (i.Latest || i.Published))
             .ToListAsync(cancellationToken);
         foreach (var id in ids)
@@ -326,7 +327,7 @@ public sealed class SearchIndexer(
     /// end. Until that commit, searches see the old index; if it fails, nothing is committed and the
     /// next attempt starts over.
     /// </summary>
-    private async Task RebuildCoreAsync(PortalDbContext db, IReadOnlyDictionary<string, ContentTypeDefinition> definitions, CancellationToken cancellationToken)
+    private async Task RebuildCoreAsync(PortalDbContext db, IContentQuery content, IReadOnlyDictionary<string, ContentTypeDefinition> definitions, CancellationToken cancellationToken)
     {
         RebuildRunning = true;
         try
@@ -345,7 +346,7 @@ public sealed class SearchIndexer(
             index.Writer.DeleteAll();
             var count = 0;
             long after = 0;
-            var items = db.Set<ContentItem>().AsNoTracking();
+            var items = content.Items;
             while (true)
             {
                 var page = await items.Where(i => i.Published && i.Id > after).OrderBy(i => i.Id).Take(RebuildPage).ToListAsync(cancellationToken);

@@ -68,7 +68,7 @@ public sealed class SearchService(
     ContentAccessService access,
     IContentDefinitionStore definitions,
     SearchResultCache answers,
-    PortalDbContext db)
+    PortalDbContext db, IContentQuery contentQuery)
 {
     /// <summary>Paging stops here: nobody reads hit 1 001, and deep pages cost memory.</summary>
     public const int MaxResults = 1_000;
@@ -160,7 +160,7 @@ public sealed class SearchService(
         CancellationToken cancellationToken)
     {
         var ids = found.Select(f => f.Id).ToList();
-        var rows = await db.Set<ContentItem>().AsNoTracking()
+        var rows = await contentQuery.Items
             .Where(i => ids.Contains(i.ContentItemId) && i.Latest)
             .ToDictionaryAsync(i => i.ContentItemId, StringComparer.Ordinal, cancellationToken);
         var hits = new List<SearchHit>(found.Count);

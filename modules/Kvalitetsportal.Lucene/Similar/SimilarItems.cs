@@ -19,7 +19,7 @@ public sealed record SimilarItem(string Id, string Title, string Url, float Scor
 /// title and text: the text's most distinctive words, weighted by how rare they are), trimmed to
 /// what the reader may see exactly as search is.
 /// </summary>
-public sealed class SimilarItems(SearchIndex index, ContentAccessService access, IContentDefinitionStore definitions, ContentItemPages pages, PortalDbContext db)
+public sealed class SimilarItems(SearchIndex index, ContentAccessService access, IContentDefinitionStore definitions, ContentItemPages pages, IContentQuery contentQuery)
 {
     public const int MaxTextLength = 4_000;
     public const int MaxCount = 20;
@@ -74,7 +74,7 @@ public sealed class SimilarItems(SearchIndex index, ContentAccessService access,
         }
 
         var ids = found.Select(f => f.Id).ToList();
-        var rows = await db.Set<ContentItem>().AsNoTracking().Where(i => ids.Contains(i.ContentItemId) && i.Latest)
+        var rows = await contentQuery.Items.Where(i => ids.Contains(i.ContentItemId) && i.Latest)
             .ToDictionaryAsync(i => i.ContentItemId, StringComparer.Ordinal, cancellationToken);
         var result = new List<SimilarItem>();
         foreach (var (id, title, score) in found)

@@ -15,7 +15,7 @@ namespace Kvalitetsportal.Workflows.Guard;
 [Admin]
 [RequirePermission(WorkflowPermissions.ManageWorkflowsName)]
 [Route("admin/arbetsfloden/stoppade")]
-public sealed class StoppedController(PortalDbContext db, TimeProvider clock, ILogger<StoppedController> logger) : Controller
+public sealed class StoppedController(PortalDbContext db, IContentQuery contentQuery, TimeProvider clock, ILogger<StoppedController> logger) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public sealed class StoppedController(PortalDbContext db, TimeProvider clock, IL
             .Take(500)
             .ToListAsync(cancellationToken);
         var ids = stopped.Select(s => s.ContentItemId).Distinct().ToList();
-        var titles = await db.Set<ContentItem>().AsNoTracking()
+        var titles = await contentQuery.Items
             .Where(i => ids.Contains(i.ContentItemId) && i.Latest)
             .ToDictionaryAsync(i => i.ContentItemId, i => i.DisplayText, cancellationToken);
         var rows = stopped.Select(s => new StoppedRow(s, titles.GetValueOrDefault(s.ContentItemId) ?? ContentItemUrls.Reference(s.ContentItemId), ContentItemUrls.Detail(s.ContentType, s.ContentItemId))).ToList();

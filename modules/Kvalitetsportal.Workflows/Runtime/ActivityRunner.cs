@@ -11,7 +11,6 @@ using Kvalitetsportal.Workflows.Notifications;
 using Kvalitetsportal.Workflows.Outbox;
 using Kvalitetsportal.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Workflows.Runtime;
@@ -27,7 +26,7 @@ public sealed class ActivityRunner(
     Recipients recipients,
     FiringGuard guard,
     OutboxWriter outbox,
-    IServiceProvider services,
+    IContentDefinitionStore contentTypes,
     ILogger<ActivityRunner> logger)
 {
     /// <summary>Linked items may start workflows that create linked items: not deeper than this in one move.</summary>
@@ -215,8 +214,7 @@ public sealed class ActivityRunner(
             return;
         }
 
-        var definitions = services.GetRequiredService<IContentDefinitionStore>();
-        if (await definitions.GetAsync(create.ContentType, cancellationToken) is not { } target)
+        if (await contentTypes.GetAsync(create.ContentType, cancellationToken) is not { } target)
         {
             logger.LogWarning("Linked item type {ContentType} does not exist (content item {ContentItemId})", create.ContentType, run.Item.ContentItemId);
             return;
@@ -241,7 +239,7 @@ public sealed class ActivityRunner(
         try
         {
             // As a draft when the type has drafts: the submitter completes and submits it.
-            var created = await services.GetRequiredService<IContentManager>().CreateAsync(
+            var created = await run.Contents.CreateAsync(
                 target, new ContentChange(title.Length > 0 ? title : run.Item.DisplayText, run.Item.OrganisationUnitId, data), run.Item.OwnerId, publish: false, cancellationToken);
             logger.LogInformation("Workflow created linked item {LinkedItemId} of type {ContentType} from content item {ContentItemId}", created.ContentItemId, target.Name, run.Item.ContentItemId);
         }

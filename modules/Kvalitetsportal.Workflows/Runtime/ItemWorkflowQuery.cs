@@ -32,7 +32,7 @@ public sealed record ItemWorkflowView(
 public sealed record TaskRow(string ContentItemId, string Title, string Url, string ContentType, string? State, DateTime WaitingSinceUtc);
 
 /// <summary>Reads an item's workflow for the user, and the items waiting for the user ("Mina uppgifter").</summary>
-public sealed class ItemWorkflowQuery(PortalDbContext db, IWorkflowDefinitionStore definitions, Recipients recipients, ContentIdentityVisibility identity)
+public sealed class ItemWorkflowQuery(PortalDbContext db, IContentQuery contentQuery, IWorkflowDefinitionStore definitions, Recipients recipients, ContentIdentityVisibility identity)
 {
     public const string SystemActorName = "Kvalitetsportalen (automatiskt)";
 
@@ -99,7 +99,7 @@ public sealed class ItemWorkflowQuery(PortalDbContext db, IWorkflowDefinitionSto
         var actor = WorkflowActor.From(user);
         var holders = actor.Roles.Select(Assignee.Role).Append(Assignee.User(actor.UserId!)).ToList();
         var query =
-            from item in db.Set<ContentItem>().AsNoTracking()
+            from item in contentQuery.Items
             where item.Latest && item.AssignedTo != null && holders.Contains(item.AssignedTo)
             join instance in db.Set<WorkflowInstance>().AsNoTracking() on item.ContentItemId equals instance.ContentItemId
             select new { item.ContentItemId, item.DisplayText, item.ContentType, item.WorkflowState, instance.EnteredStateUtc, item.Id };

@@ -41,11 +41,11 @@ public sealed class RunContext
 
     public required WorkflowInstance Instance { get; init; }
 
-    /// <summary>The item's latest row (tracked).</summary>
+    /// <summary>The item's latest row as it was before this move (the row being saved, when the workflow starts).</summary>
     public required ContentItem Item { get; init; }
 
-    /// <summary>Other current rows (the published one, when it is not the latest) that carry the state too.</summary>
-    public IReadOnlyList<ContentItem> OtherRows { get; init; } = [];
+    /// <summary>The content manager of this unit of work: activities that save items (a linked item) go through it.</summary>
+    public required IContentManager Contents { get; init; }
 
     /// <summary>The item's fields as activities see and set them.</summary>
     public required JsonObject Data { get; init; }
@@ -66,9 +66,6 @@ public sealed class RunContext
     public string? Comment { get; init; }
 
     public DateTime Now { get; init; }
-
-    /// <summary>The workflow starts inside a content save: field changes go straight onto the row being saved.</summary>
-    public bool InsideContentSave { get; init; }
 
     /// <summary>Absolute base of links in mail, e.g. https://kvalitet.kommun.se.</summary>
     public required string BaseUrl { get; init; }

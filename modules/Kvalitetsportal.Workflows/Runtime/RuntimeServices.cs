@@ -29,6 +29,7 @@ public static class RuntimeServices
         services.AddScoped<FiringGuard>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<ActivityRunner>();
+        services.AddScoped<WorkflowEntry>();
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<ItemWorkflowQuery>();
         services.AddScoped<WorkflowStateRules>();

@@ -13,7 +13,7 @@ namespace Kvalitetsportal.Workflows.Runtime;
 /// OwnerCanView/OwnerCanEdit narrow "see/edit own", and whoever holds the item (the person, or a
 /// member of the role) may see it. Items with no state yet (drafts) are left as they were.
 /// </summary>
-public sealed class WorkflowAccessRule(WorkflowStateRules rules, IFeatureManager features, PortalDbContext db) : IContentAccessRule
+public sealed class WorkflowAccessRule(WorkflowStateRules rules, IFeatureManager features, IContentQuery contentQuery) : IContentAccessRule
 {
     public async ValueTask<IReadOnlyList<ContentAccessClause>> RefineAsync(ContentAccessRequest request, IReadOnlyList<ContentAccessClause> clauses, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ public sealed class WorkflowAccessRule(WorkflowStateRules rules, IFeatureManager
             // Someone with no other access gets a clause only when they hold an item of the type, so the
             // type's list does not open (empty) to everyone.
             var type = request.Type.Name;
-            if (refined.Count > 0 || await db.Set<ContentItem>().AnyAsync(i => i.Latest && i.ContentType == type && i.AssignedTo != null && holders.Contains(i.AssignedTo), cancellationToken))
+            if (refined.Count > 0 || await contentQuery.Items.AnyAsync(i => i.Latest && i.ContentType == type && i.AssignedTo != null && holders.Contains(i.AssignedTo), cancellationToken))
             {
                 refined.Add(new ContentAccessClause(type, AssignedTo: holders));
             }

@@ -1,100 +1,37 @@
 using System.Security.Claims;
 using Kvalitetsportal.Contents.Access;
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Data;
-using Kvalitetsportal.Hosting;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Instances;
 using Kvalitetsportal.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Workflows.Runtime;
 
 /// <summary>
-/// Starts workflows and takes transitions. A transition checks everything on the server (who,
-/// conditions, required fields, comment) and then, in ONE transaction: moves the item (state and
-/// holder in place on its current rows, a new content version only when an activity sets a
-/// field), writes the history entry, runs the activities (outbox rows, notices, timers) and bumps
-/// the instance revision, the per-item lock: of two racing transitions only one commits.
+/// Takes transitions. A transition checks everything on the server (who, conditions, required
+/// fields, comment) and then, in ONE commit: enters the new state (history entry, activities:
+/// outbox rows, notices, timers), hands the item's new state, holder and fields to Contents
+/// (<see cref="IContentManager.MoveAsync"/>, which runs the content handlers once) and bumps the
+/// instance revision, the per-item lock: of two racing transitions only one commits.
 /// </summary>
 public sealed class WorkflowEngine(
     PortalDbContext db,
     IWorkflowDefinitionStore definitions,
     IContentDefinitionStore contentTypes,
-    IServiceProvider services,
-    ActivityRunner activities,
-    Recipients recipients,
-    WorkflowSignals signals,
+    IContentManager contents,
+    IContentQuery contentQuery,
+    ContentAuthorizer authorizer,
+    WorkflowEntry entry,
     WorkflowWriteGate gate,
-    ContentItemPages pages,
-    IConfiguration configuration,
     TimeProvider clock,
     ILogger<WorkflowEngine> logger)
 {
     public const int MaxCommentLength = 4000;
-
-    private bool _nudgeOnSave;
-
-    private string BaseUrl => PortalAddress.BaseUrl(configuration);
-
-    /// <summary>
-    /// Starts the type's current workflow for an item that is being submitted, inside the content
-    /// save (called from <see cref="WorkflowStarter"/>): the instance, the first state, the history
-    /// entry and the first state's activities commit with the item.
-    /// </summary>
-    public async Task StartAsync(ContentContext context, CancellationToken cancellationToken)
-    {
-        var item = context.Item;
-        if (await definitions.GetCurrentAsync(context.Type.Name, cancellationToken) is not { } current
-            || current.Definition.State(current.Definition.InitialState) is null
-            || await db.Set<WorkflowInstance>().AnyAsync(i => i.ContentItemId == item.ContentItemId, cancellationToken)
-            || db.ChangeTracker.Entries<WorkflowInstance>().Any(e => e.Entity.ContentItemId == item.ContentItemId))
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var instance = new WorkflowInstance
-        {
-            ContentItemId = item.ContentItemId,
-            ContentType = context.Type.Name,
-            DefinitionVersion = current.Version,
-            StartedUtc = now,
-            EnteredStateUtc = now,
-        };
-        db.Add(instance);
-
-        var submitter = await recipients.UserAsync(context.ActorId, cancellationToken);
-        var run = new RunContext
-        {
-            Type = context.Type,
-            Definition = current.Definition,
-            Instance = instance,
-            Item = item,
-            Data = item.GetData(),
-            AssignedTo = item.AssignedTo,
-            Actor = new WorkflowActor(context.ActorId, submitter?.Name ?? "", new HashSet<string>(), null),
-            ToState = current.Definition.InitialState,
-            Now = now,
-            InsideContentSave = true,
-            BaseUrl = BaseUrl,
-            ItemPath = await pages.ReadUrlAsync(context.Type.Name, item.ContentItemId, cancellationToken),
-        };
-        await EnterAsync(run, cancellationToken);
-        if (run.DataChanged)
-        {
-            item.SetData(run.Data);
-        }
-
-        NudgeAfterSave(run);
-        logger.LogInformation("Workflow started for content item {ContentItemId} ({ContentType}, version {Version}) in its first state", item.ContentItemId, context.Type.Name, current.Version);
-    }
 
     /// <summary>A signed-in user takes a transition; checked and committed here.</summary>
     /// <param name="contentType">When given, an item of another type is "not found" (the type in the URL must match).</param>
@@ -120,7 +57,6 @@ public sealed class WorkflowEngine(
             return NotFound();
         }
 
-        RunContext? run = null;
         TransitionResult result;
         try
         {
@@ -129,7 +65,7 @@ public sealed class WorkflowEngine(
                 // Read and checked outside any transaction, written by ONE SaveChanges whose concurrency
                 // tokens (instance and item revision) refuse the write if anyone moved the item in
                 // between: the write lock (SQLite has one writer at a time) is held only for the write.
-                (result, run) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
+                (result, _) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
                 if (result.Succeeded)
                 {
                     await gate.RunAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
@@ -139,7 +75,7 @@ public sealed class WorkflowEngine(
             {
                 // Activities that save content themselves (set a field, create a linked item) commit with the move.
                 var strategy = db.Database.CreateExecutionStrategy();
-                (result, run) = await gate.RunAsync(db, () => strategy.ExecuteAsync(async () =>
+                (result, _) = await gate.RunAsync(db, () => strategy.ExecuteAsync(async () =>
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     var (taken, applied) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
@@ -166,7 +102,6 @@ public sealed class WorkflowEngine(
             return result;
         }
 
-        Nudge(run!);
         logger.LogInformation("Transition {TransitionId} on content item {ContentItemId} taken by {UserId}: now revision {Revision}", transitionId, contentItemId, actor.UserId ?? WorkflowActor.SystemAuthorId, result.Revision);
         return result;
     }
@@ -187,8 +122,7 @@ public sealed class WorkflowEngine(
         CancellationToken cancellationToken)
     {
         var instance = await db.Set<WorkflowInstance>().FindAsync([contentItemId], cancellationToken);
-        var rows = await db.Set<ContentItem>().Where(i => i.ContentItemId == contentItemId && (i.Latest || i.Published)).ToListAsync(cancellationToken);
-        var latest = rows.FirstOrDefault(r => r.Latest);
+        var latest = await contents.GetLatestAsync(contentItemId, cancellationToken);
         if (instance is null || latest is null || (actor.Principal is not null && !await CanSeeAsync(actor.Principal, type, latest, cancellationToken)))
         {
             return (NotFound(), null);
@@ -249,7 +183,6 @@ public sealed class WorkflowEngine(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var previous = Snapshot(latest);
         instance.Revision++;
         instance.EnteredStateUtc = now;
         var run = new RunContext
@@ -258,7 +191,7 @@ public sealed class WorkflowEngine(
             Definition = definition,
             Instance = instance,
             Item = latest,
-            OtherRows = [.. rows.Where(r => !r.Latest)],
+            Contents = contents,
             Data = data,
             AssignedTo = latest.AssignedTo,
             Actor = actor,
@@ -267,10 +200,10 @@ public sealed class WorkflowEngine(
             ToState = transition.To,
             Comment = comment,
             Now = now,
-            BaseUrl = BaseUrl,
-            ItemPath = await pages.ReadUrlAsync(type.Name, contentItemId, cancellationToken),
+            BaseUrl = entry.BaseUrl,
+            ItemPath = await entry.ItemPathAsync(type.Name, contentItemId, cancellationToken),
         };
-        await EnterAsync(run, cancellationToken);
+        await entry.EnterAsync(run, cancellationToken);
 
         // Timers started in the state the item leaves will never fire; mark them now rather than at their due time.
         if (HasTimers(definition))
@@ -283,27 +216,8 @@ public sealed class WorkflowEngine(
             }
         }
 
-        var saved = latest;
-        if (run.DataChanged)
-        {
-            // A field set by the workflow is a change of the item: a new version (when the type keeps
-            // versions), with its author and audit entry, like any other save.
-            saved = await services.GetRequiredService<IContentManager>().UpdateAsync(
-                type, contentItemId, latest.Revision, new ContentChange(latest.DisplayText, latest.OrganisationUnitId, run.Data), actor.AuthorId, publish: latest.Published, cancellationToken);
-        }
-        else
-        {
-            // The item changed (state, holder): an edit form opened before is now stale.
-            latest.Revision++;
-            latest.ModifiedUtc = now;
-        }
-
-        var transitioned = new ContentContext(saved, type, previous, actor.AuthorId);
-        foreach (var handler in services.GetServices<IContentHandler>())
-        {
-            await handler.TransitionedAsync(transitioned, cancellationToken);
-        }
-
+        await contents.MoveAsync(type, contentItemId, latest.Revision, new ContentMove(run.ToState, run.AssignedTo, run.DataChanged ? run.Data : null), actor.AuthorId, cancellationToken);
+        entry.NudgeAfterCommit(run);
         return (new TransitionResult(TransitionOutcome.Done, $"Ärendet har gått vidare till \"{transition.To}\".") { State = transition.To, Revision = instance.Revision }, run);
     }
 
@@ -324,80 +238,12 @@ public sealed class WorkflowEngine(
     public static bool IsHolder(string? assignedTo, WorkflowActor actor) =>
         Assignee.TryParse(assignedTo, out var isRole, out var name) && (isRole ? actor.Roles.Contains(name) : name == actor.UserId);
 
-    /// <summary>
-    /// Enters <see cref="RunContext.ToState"/>: the history entry, the transition's activities, then
-    /// the state's own. A final state has no holder unless an activity gives it one.
-    /// </summary>
-    internal async Task EnterAsync(RunContext run, CancellationToken cancellationToken)
-    {
-        var state = run.Definition.State(run.ToState) ?? throw new InvalidOperationException($"State {run.ToState} is not in the definition.");
-        if (state.Final)
-        {
-            run.AssignedTo = null;
-        }
-
-        db.Add(new WorkflowHistoryEntry
-        {
-            ContentItemId = run.Item.ContentItemId,
-            DefinitionVersion = run.Instance.DefinitionVersion,
-            TransitionId = run.Transition?.Id,
-            TransitionLabel = run.Transition?.Label,
-            FromState = run.FromState,
-            ToState = run.ToState,
-            ActorId = run.Actor.UserId,
-            Comment = run.Comment,
-            OccurredUtc = run.Now,
-        });
-
-        if (run.Transition is not null)
-        {
-            await activities.RunAsync(run, run.Transition.Activities, "transition:" + run.Transition.Id, cancellationToken);
-        }
-
-        await activities.RunAsync(run, state.Activities, "state:" + state.Name, cancellationToken);
-        foreach (var row in run.OtherRows.Prepend(run.Item))
-        {
-            row.WorkflowState = run.ToState;
-            row.AssignedTo = run.AssignedTo;
-        }
-    }
-
-    /// <summary>After a commit: wake this node's dispatcher and timer service.</summary>
-    internal void Nudge(RunContext run)
-    {
-        if (run.QueuedMessages)
-        {
-            signals.NudgeOutbox();
-        }
-
-        if (run.StartedTimers)
-        {
-            signals.NudgeTimers();
-        }
-    }
-
-    private void NudgeAfterSave(RunContext run)
-    {
-        if ((!run.QueuedMessages && !run.StartedTimers) || _nudgeOnSave)
-        {
-            return;
-        }
-
-        // The content save commits right after SaveChanges; the dispatcher looks again shortly after a nudge.
-        _nudgeOnSave = true;
-        db.SavedChanges += (_, _) =>
-        {
-            signals.NudgeOutbox();
-            signals.NudgeTimers();
-        };
-    }
-
     private async Task<bool> CanSeeAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentItem item, CancellationToken cancellationToken) =>
-        await services.GetRequiredService<ContentAuthorizer>().CanAsync(user, type, item, ContentAction.ViewOwn, cancellationToken);
+        await authorizer.CanAsync(user, type, item, ContentAction.ViewOwn, cancellationToken);
 
     private async Task<TransitionResult> RacedAsync(string contentItemId, CancellationToken cancellationToken)
     {
-        var now = await db.Set<ContentItem>().AsNoTracking().Where(i => i.ContentItemId == contentItemId && i.Latest).Select(i => i.WorkflowState).FirstOrDefaultAsync(cancellationToken);
+        var now = await contentQuery.Items.Where(i => i.ContentItemId == contentItemId && i.Latest).Select(i => i.WorkflowState).FirstOrDefaultAsync(cancellationToken);
         var revision = await db.Set<WorkflowInstance>().AsNoTracking().Where(i => i.ContentItemId == contentItemId).Select(i => i.Revision).FirstOrDefaultAsync(cancellationToken);
         return Conflict(MovedMessage(now), now, revision);
     }
@@ -410,26 +256,4 @@ public sealed class WorkflowEngine(
 
     private static TransitionResult NotFound() =>
         new(TransitionOutcome.NotFound, "Ärendet finns inte, har inget arbetsflöde eller så får du inte se det.");
-
-    private static ContentItem Snapshot(ContentItem item) => new()
-    {
-        Id = item.Id,
-        ContentItemId = item.ContentItemId,
-        ContentType = item.ContentType,
-        Version = item.Version,
-        Latest = item.Latest,
-        Published = item.Published,
-        DisplayText = item.DisplayText,
-        NormalizedTitle = item.NormalizedTitle,
-        OwnerId = item.OwnerId,
-        AuthorId = item.AuthorId,
-        OrganisationUnitId = item.OrganisationUnitId,
-        WorkflowState = item.WorkflowState,
-        AssignedTo = item.AssignedTo,
-        CreatedUtc = item.CreatedUtc,
-        ModifiedUtc = item.ModifiedUtc,
-        PublishedUtc = item.PublishedUtc,
-        Revision = item.Revision,
-        Data = item.Data,
-    };
 }

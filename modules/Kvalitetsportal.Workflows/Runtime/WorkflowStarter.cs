@@ -1,22 +1,18 @@
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Modules;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kvalitetsportal.Workflows.Runtime;
 
-/// <summary>
-/// Starts the type's workflow when an item is submitted (published), inside the content save.
-/// The engine is resolved when needed: it itself uses the content manager, whose handlers include this one.
-/// </summary>
-public sealed class WorkflowStarter(IServiceProvider services) : IContentHandler
+/// <summary>Starts the type's workflow when an item is submitted (published), inside the content save.</summary>
+public sealed class WorkflowStarter(IFeatureManager features, WorkflowEntry entry) : IContentHandler
 {
     public const string FeatureId = "Workflows";
 
     public async Task PublishedAsync(ContentContext context, CancellationToken cancellationToken)
     {
-        if (await services.GetRequiredService<IFeatureManager>().IsEnabledAsync(FeatureId, cancellationToken))
+        if (await features.IsEnabledAsync(FeatureId, cancellationToken))
         {
-            await services.GetRequiredService<WorkflowEngine>().StartAsync(context, cancellationToken);
+            await entry.StartAsync(context, cancellationToken);
         }
     }
 }

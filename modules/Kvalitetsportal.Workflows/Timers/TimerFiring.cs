@@ -1,14 +1,11 @@
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
-using Kvalitetsportal.Hosting;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Guard;
 using Kvalitetsportal.Workflows.Instances;
 using Kvalitetsportal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Workflows.Timers;
@@ -22,11 +19,11 @@ public sealed class TimerFiring(
     IWorkflowDefinitionStore definitions,
     IContentDefinitionStore contentTypes,
     WorkflowEngine engine,
+    WorkflowEntry entry,
+    IContentManager contents,
     ActivityRunner activities,
     FiringGuard guard,
     WorkflowWriteGate gate,
-    ContentItemPages pages,
-    IConfiguration configuration,
     TimeProvider clock,
     ILogger<TimerFiring> logger)
 {
@@ -41,11 +38,10 @@ public sealed class TimerFiring(
         // Definitions are read outside the transaction, where the stores cache them.
         var definition = await definitions.GetVersionAsync(snapshot.ContentType, snapshot.DefinitionVersion, cancellationToken);
         var type = await contentTypes.GetAsync(snapshot.ContentType, cancellationToken);
-        RunContext? run = null;
         try
         {
             var strategy = db.Database.CreateExecutionStrategy();
-            run = await gate.RunAsync(db, () => strategy.ExecuteAsync(async () =>
+            await gate.RunAsync(db, () => strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var timer = await db.Set<WorkflowTimer>().FirstOrDefaultAsync(t => t.Id == timerId && t.LockedBy == claim, cancellationToken);
@@ -69,12 +65,6 @@ public sealed class TimerFiring(
             logger.LogInformation("Timer {TimerId} for content item {ContentItemId} raced with a change; it is looked at again", timerId, snapshot.ContentItemId);
             await db.Set<WorkflowTimer>().Where(t => t.Id == timerId && t.LockedBy == claim)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LockedBy, (string?)null).SetProperty(t => t.LockedUntilUtc, (DateTime?)null), cancellationToken);
-            return;
-        }
-
-        if (run is not null)
-        {
-            engine.Nudge(run);
         }
     }
 
@@ -82,7 +72,7 @@ public sealed class TimerFiring(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var instance = await db.Set<WorkflowInstance>().FirstOrDefaultAsync(i => i.ContentItemId == timer.ContentItemId, cancellationToken);
-        var item = await db.Set<ContentItem>().FirstOrDefaultAsync(i => i.ContentItemId == timer.ContentItemId && i.Latest, cancellationToken);
+        var item = await contents.GetLatestAsync(timer.ContentItemId, cancellationToken);
         if (instance is null || item is null || type is null || definition is null)
         {
             return Finish(timer, TimerStatus.Cancelled, "Ärendet eller dess arbetsflöde finns inte längre.");
@@ -121,16 +111,18 @@ public sealed class TimerFiring(
             Definition = definition,
             Instance = instance,
             Item = item,
+            Contents = contents,
             Data = item.GetData(),
             AssignedTo = item.AssignedTo,
             Actor = WorkflowActor.System,
             ToState = item.WorkflowState!,
             FromState = item.WorkflowState,
             Now = now,
-            BaseUrl = PortalAddress.BaseUrl(configuration),
-            ItemPath = await pages.ReadUrlAsync(type.Name, timer.ContentItemId, cancellationToken),
+            BaseUrl = entry.BaseUrl,
+            ItemPath = await entry.ItemPathAsync(type.Name, timer.ContentItemId, cancellationToken),
         };
         await activities.RemindAsync(run, activity, cancellationToken);
+        entry.NudgeAfterCommit(run);
         logger.LogInformation("Timer {TimerId} for content item {ContentItemId} sent its reminder (firing {Firings})", timer.Id, timer.ContentItemId, timer.Firings);
         if (activity.Repeat is { } repeat && repeat > TimeSpan.Zero)
         {

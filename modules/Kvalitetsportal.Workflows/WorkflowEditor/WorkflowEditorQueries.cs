@@ -10,7 +10,7 @@ namespace Kvalitetsportal.Workflows.WorkflowEditor;
 public sealed record ItemCount(string ContentType, int Version, string? State, int Count);
 
 /// <summary>The counts and names the editor's pages show beside the definitions.</summary>
-public sealed class WorkflowEditorQueries(PortalDbContext db)
+public sealed class WorkflowEditorQueries(PortalDbContext db, IContentQuery contentQuery)
 {
     /// <summary>Running items (a workflow instance whose item is not removed) by type, version and current state.</summary>
     /// <summary>Runaway activities the guard stopped and nobody has marked handled yet.</summary>
@@ -21,7 +21,7 @@ public sealed class WorkflowEditorQueries(PortalDbContext db)
     {
         var rows = await (
                 from instance in db.Set<WorkflowInstance>()
-                join item in db.Set<ContentItem>() on instance.ContentItemId equals item.ContentItemId
+                join item in contentQuery.Items on instance.ContentItemId equals item.ContentItemId
                 where item.Latest && (contentType == null || instance.ContentType == contentType)
                 group item by new { instance.ContentType, instance.DefinitionVersion, item.WorkflowState } into g
                 select new { g.Key.ContentType, g.Key.DefinitionVersion, g.Key.WorkflowState, Count = g.Count() })

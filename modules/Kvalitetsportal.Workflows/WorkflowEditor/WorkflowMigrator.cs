@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Kvalitetsportal.Audit;
 using Kvalitetsportal.Contents.Items;
-using Kvalitetsportal.Contents.Queries;
+using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Instances;
@@ -23,7 +23,15 @@ public sealed record MigrationResult(int Moved, int ToVersion, IReadOnlyList<str
 /// the state the administrator chose. All of it commits in one transaction or none of it does:
 /// the instances, the items' state columns, a history line per item and one audit entry.
 /// </summary>
-public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStore store, IAuditTrail audit, ContentCountCache counts, WorkflowSignals signals, TimeProvider clock)
+public sealed class WorkflowMigrator(
+    PortalDbContext db,
+    IWorkflowDefinitionStore store,
+    IContentDefinitionStore contentTypes,
+    IContentManager contents,
+    IContentQuery contentQuery,
+    IAuditTrail audit,
+    WorkflowSignals signals,
+    TimeProvider clock)
 {
     /// <param name="mapping">Old state name → new state name, for every state items are in.</param>
     public async Task<MigrationResult> MigrateAsync(string contentType, int fromVersion, IReadOnlyDictionary<string, string> mapping, string? actorId, CancellationToken cancellationToken)
@@ -48,6 +56,8 @@ public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStor
             return Refused($"Välj ett steg i version {toVersion} för {string.Join(", ", badTargets.Select(s => $"\"{s}\""))}.");
         }
 
+        var type = await contentTypes.GetAsync(contentType, cancellationToken)
+            ?? throw new InvalidOperationException($"Content type {contentType} could not be read.");
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -59,7 +69,7 @@ public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStor
                     .Where(i => i.ContentType == contentType && i.DefinitionVersion == fromVersion)
                     .ToListAsync(cancellationToken);
                 var ids = instances.Select(i => i.ContentItemId).ToList();
-                var rows = (await db.Set<ContentItem>()
+                var rows = (await contentQuery.Items
                         .Where(c => ids.Contains(c.ContentItemId) && (c.Latest || c.Published))
                         .ToListAsync(cancellationToken))
                     .ToLookup(c => c.ContentItemId, StringComparer.Ordinal);
@@ -90,19 +100,11 @@ public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStor
 
                     var from = latest.WorkflowState;
                     var to = from is null ? target.InitialState : mapping[from];
-                    foreach (var row in versions)
-                    {
-                        var next = row.WorkflowState is { } state ? mapping[state] : to;
-                        if (!string.Equals(next, row.WorkflowState, StringComparison.Ordinal))
-                        {
-                            row.WorkflowState = next;
-                        }
-                    }
 
-                    // A content edit opened before the move must not save the old state back.
+                    // Contents moves the item (and so makes an edit form opened before stale, and lists and search see it).
                     if (!string.Equals(from, to, StringComparison.Ordinal))
                     {
-                        latest.Revision++;
+                        await contents.MoveAsync(type, instance.ContentItemId, latest.Revision, new ContentMove(to, latest.AssignedTo), actorId ?? WorkflowActor.SystemAuthorId, cancellationToken);
                         instance.EnteredStateUtc = now;
                     }
 
@@ -139,13 +141,11 @@ public sealed class WorkflowMigrator(PortalDbContext db, IWorkflowDefinitionStor
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
 
-                // The items' states changed without the content pipeline: lists must count them again.
-                counts.Invalidate(contentType);
                 signals.NudgeTimers();
                 return new MigrationResult(moved, toVersion, []);
             });
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or ContentConcurrencyException)
         {
             db.ChangeTracker.Clear();
             return Refused("Ett ärende ändrades medan det flyttades, så inget flyttades. Försök igen.");

@@ -13,6 +13,21 @@ public abstract class PortalDbContext(DbContextOptions options, IModuleCatalog c
 
     public DbSet<SetupRecord> SetupRecords => Set<SetupRecord>();
 
+    /// <summary>Work to do once this unit of work commits (see <see cref="AfterCommitQueue"/>).</summary>
+    public AfterCommitQueue AfterCommit { get; } = new();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+
+        // Every context runs its after-commit work, however its options were built (host, tests, bench).
+        if (!optionsBuilder.Options.Extensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
+                .Any(e => e.Interceptors?.Contains(AfterCommitInterceptor.Instance) == true))
+        {
+            optionsBuilder.AddInterceptors(AfterCommitInterceptor.Instance);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

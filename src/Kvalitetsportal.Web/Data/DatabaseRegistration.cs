@@ -29,12 +29,12 @@ public static class DatabaseRegistration
                     throw new InvalidOperationException("Database:Provider är Postgres men ConnectionStrings:Postgres saknas.");
                 }
 
-                services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+                services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(AfterCommitInterceptor.Instance), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 var sqlite = configuration.GetConnectionString("Sqlite") ?? $"Data Source={Path.Combine(dataFolder, "kvalitetsportal.db")}";
                 var pragmas = new SqlitePragmas(configuration.GetValue("Database:SqliteSynchronous", SqlitePragmas.Normal));
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas), optionsLifetime: ServiceLifetime.Singleton);
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(pragmas, AfterCommitInterceptor.Instance), optionsLifetime: ServiceLifetime.Singleton);
                 break;
         }
 
