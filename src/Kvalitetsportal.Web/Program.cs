@@ -17,11 +17,12 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     // Sinks, levels and enrichers come from the "Serilog" section; the rolling file always lives in the data folder.
-    .WriteTo.File(
+    // Sinks write on a background thread (Serilog.Sinks.Async): a request never waits for the disk or the console.
+    .WriteTo.Async(sink => sink.File(
         new Serilog.Formatting.Compact.CompactJsonFormatter(),
         Path.Combine(dataFolder, "logs", "portal-.json"),
         rollingInterval: RollingInterval.Day,
-        retainedFileCountLimit: builder.Configuration.GetValue("Serilog:File:RetainedFileCountLimit", 14)));
+        retainedFileCountLimit: builder.Configuration.GetValue("Serilog:File:RetainedFileCountLimit", 14))));
 
 var catalog = ModuleCatalog.Discover(typeof(Program).Assembly);
 builder.Services.AddPortalDatabase(builder.Configuration, dataFolder);
