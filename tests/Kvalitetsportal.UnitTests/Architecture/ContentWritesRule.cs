@@ -53,7 +53,7 @@ internal static class ContentWritesRule
     /// <summary>The method as written: "Handled" rather than "&lt;Handled&gt;d__3.MoveNext" or "&lt;Index&gt;b__0".</summary>
     private static string WrittenName(TypeDefinition type, MethodDefinition method)
     {
-        var name = method.Name.StartsWith('<') ? method.Name : type.Name.StartsWith('<') ? type.Name : method.Name;
-        return name.StartsWith('<') && name.IndexOf('>', StringComparison.Ordinal) is > 1 and var end ? name[1..end] : name;
+        var name = (method.Name.StartsWith('<') ? method.Name : type.Name.StartsWith('<') ? type.Name : method.Name).TrimStart('<');
+        return name.IndexOf('>', StringComparison.Ordinal) is > 0 and var end ? name[..end] : name;
     }
 }

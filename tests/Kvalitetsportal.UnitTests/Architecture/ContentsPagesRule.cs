@@ -18,11 +18,11 @@ internal static class ContentsPagesRule
 
     public static IReadOnlyList<string> Violations(ArchModel model, IEnumerable<Assembly> assemblies) =>
         [.. assemblies
-            .SelectMany(a => TypeGraph.UsesIn(model, a))
-            .Where(u => PageNamespaces.Any(p => TypeGraph.IsIn(u.ToNamespace, p)))
-            .GroupBy(u => u.From)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key} uses {string.Join(", ", g.Select(u => u.To).Distinct().Order(StringComparer.Ordinal))}")];
+            .SelectMany(a => TypeGraph.UsesIn(model, a)
+                .Where(u => PageNamespaces.Any(p => TypeGraph.IsIn(u.ToNamespace, p)))
+                .GroupBy(u => u.FromNamespace == TypeGraph.CompiledViews ? $"{u.From} (a view in {a.GetName().Name})" : u.From)
+                .Select(g => $"{g.Key} uses {string.Join(", ", g.Select(u => u.To).Distinct().Order(StringComparer.Ordinal))}"))
+            .Order(StringComparer.Ordinal)];
 
     public static string Message(IReadOnlyList<string> violations) =>
         $"""

@@ -15,7 +15,7 @@ internal static class FolderCyclesRule
         var name = assembly.GetName().Name!;
         var namespaces = model.Types
             .Where(t => t.Assembly.Name == name || t.Assembly.FullName.StartsWith(name + ",", StringComparison.Ordinal))
-            .Select(t => t.Namespace.FullName)
+            .Select(t => t.Namespace?.FullName ?? "")
             .Where(n => TypeGraph.IsIn(n, "Kvalitetsportal"))
             .Distinct()
             .Select(n => n.Split('.'))

@@ -17,7 +17,8 @@ internal static class TypeGraph
         var name = assembly.GetName().Name!;
         return model.Types
             .Where(t => InAssembly(t, name))
-            .SelectMany(t => t.Dependencies.Select(d => new TypeUse(Outer(t.FullName), t.Namespace.FullName, Outer(d.Target.FullName), d.Target.Namespace.FullName)))
+            // Generic parameters and the like have no namespace: they are no dependency on another folder.
+            .SelectMany(t => t.Dependencies.Where(d => d.Target?.Namespace is not null).Select(d => new TypeUse(Outer(t.FullName), t.Namespace?.FullName ?? "", Outer(d.Target.FullName), d.Target.Namespace.FullName)))
             .Where(u => u.From != u.To)
             .Distinct();
     }
