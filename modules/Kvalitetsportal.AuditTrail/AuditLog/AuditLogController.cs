@@ -9,6 +9,7 @@ using Kvalitetsportal.Permissions;
 using Kvalitetsportal.Users.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Kvalitetsportal.AuditTrail.AuditLog;
@@ -20,7 +21,8 @@ namespace Kvalitetsportal.AuditTrail.AuditLog;
 public sealed class AuditLogController(
     PortalDbContext db,
     IContentDefinitionStore definitions,
-    IOptions<AuditTrailOptions> options) : Controller
+    IOptions<AuditTrailOptions> options,
+    IStringLocalizer<AuditLogController> localizer) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(
@@ -100,7 +102,7 @@ public sealed class AuditLogController(
             Rows = [.. found.Select(e => new AuditRow(
                 e.Id,
                 SwedishTime.FromUtc(e.OccurredUtc),
-                e.ActorId is null ? "Systemet" : names.GetValueOrDefault(e.ActorId) ?? "Borttagen användare",
+                e.ActorId is null ? localizer["Systemet"] : names.GetValueOrDefault(e.ActorId) ?? localizer["Borttagen användare"],
                 e.Category,
                 AuditLogPage.ActionText(e.Action),
                 types.TryGetValue(e.SubjectType, out var type) ? type.DisplayName : e.SubjectType,
@@ -119,7 +121,7 @@ public sealed class AuditLogController(
         if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
         {
             entry.Errors.Clear();
-            ModelState.AddModelError(key, "Skriv datumet som år-månad-dag, till exempel 2026-03-15.");
+            ModelState.AddModelError(key, localizer["Skriv datumet som år-månad-dag, till exempel 2026-03-15."]);
         }
     }
 }

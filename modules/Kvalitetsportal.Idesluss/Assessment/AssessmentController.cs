@@ -12,6 +12,7 @@ using Kvalitetsportal.Permissions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kvalitetsportal.Idesluss.Assessment;
@@ -36,7 +37,8 @@ public sealed class AssessmentController(
     IPermissionService permissions,
     IContentQuery contentQuery,
     IFileStore files,
-    IDataProtectionProvider protection) : Controller
+    IDataProtectionProvider protection,
+    IStringLocalizer<AssessmentController> localizer) : Controller
 {
     private string UserId => ContentAuthorizer.UserId(User)!;
 
@@ -54,7 +56,7 @@ public sealed class AssessmentController(
         var form = ContentForms.For(type, existing, []);
         if (form.Title.Length == 0)
         {
-            form.Title = "Bedömning: " + idea.DisplayText[..Math.Min(idea.DisplayText.Length, 280)];
+            form.Title = localizer["Bedömning: {0}", idea.DisplayText[..Math.Min(idea.DisplayText.Length, 280)]].Value;
         }
         return View(await ModelAsync(idea, form, cancellationToken));
     }
@@ -90,13 +92,13 @@ public sealed class AssessmentController(
         }
         catch (ContentConcurrencyException)
         {
-            ModelState.AddModelError("", "Bedömningen ändrades någon annanstans medan du skrev. Dina svar finns kvar; spara igen för att ersätta den.");
+            ModelState.AddModelError("", localizer["Bedömningen ändrades någon annanstans medan du skrev. Dina svar finns kvar; spara igen för att ersätta den."]);
             result.Form.Revision = (await ExistingAsync(id, cancellationToken))?.Revision ?? 0;
             return View(nameof(Index), await ModelAsync(idea, result.Form, cancellationToken));
         }
 
         var pick = IdeaTypes.Pick(full, data);
-        TempData["Message"] = pick is { } quadrant ? $"Bedömningen är sparad. Idén hamnar i PICK-rutan {IdeaTypes.PickName(quadrant)}." : "Bedömningen är sparad.";
+        TempData["Message"] = pick is { } quadrant ? localizer["Bedömningen är sparad. Idén hamnar i PICK-rutan {0}.", IdeaTypes.PickName(quadrant)].Value : localizer["Bedömningen är sparad."].Value;
         return Redirect(IdeaUrls.Detail(id));
     }
 

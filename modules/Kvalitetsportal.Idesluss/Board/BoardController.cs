@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Kvalitetsportal.Idesluss.Board;
 
@@ -30,7 +31,7 @@ public sealed class BoardViewModel
 
 /// <summary>The coordinator's board (columns are the workflow's states, in its order) and the coordinator's actions on an idea.</summary>
 [Authorize(Policy = Kvalitetsportal.Permissions.Permission.PolicyPrefix + IdeslussPermissions.ManageName)]
-public sealed class BoardController(IdeaQueries queries, IdeaService ideas, IContentManager contents, UserManager<PortalUser> users, PortalDbContext db, IContentQuery contentQuery) : Controller
+public sealed class BoardController(IdeaQueries queries, IdeaService ideas, IContentManager contents, UserManager<PortalUser> users, PortalDbContext db, IContentQuery contentQuery, IStringLocalizer<BoardController> localizer) : Controller
 {
     public static readonly int[] AgeChoices = [7, 14, 30, 90];
 
@@ -69,18 +70,18 @@ public sealed class BoardController(IdeaQueries queries, IdeaService ideas, ICon
             : !string.IsNullOrWhiteSpace(assessorId) ? await users.FindByIdAsync(assessorId) : null;
         if (assessor is null)
         {
-            TempData["Error"] = string.IsNullOrWhiteSpace(assessorEmail) ? "Välj en bedömare." : $"Det finns ingen användare med e-postadressen {assessorEmail.Trim()}.";
+            TempData["Error"] = string.IsNullOrWhiteSpace(assessorEmail) ? localizer["Välj en bedömare."].Value : localizer["Det finns ingen användare med e-postadressen {0}.", assessorEmail.Trim()].Value;
             return Redirect(IdeaUrls.Detail(id));
         }
 
         if (assessor.Id == idea.OwnerId)
         {
-            TempData["Error"] = "Den som gett idén kan inte bedöma den (jäv). Välj någon annan.";
+            TempData["Error"] = localizer["Den som gett idén kan inte bedöma den (jäv). Välj någon annan."].Value;
             return Redirect(IdeaUrls.Detail(id));
         }
 
         await ideas.AssignAssessorAsync(idea, assessor.Id, IdeaQueries.NameOf(assessor), UserId, cancellationToken);
-        TempData["Message"] = $"{IdeaQueries.NameOf(assessor)} bedömer nu idén och ser den utan idégivarens namn.";
+        TempData["Message"] = localizer["{0} bedömer nu idén och ser den utan idégivarens namn.", IdeaQueries.NameOf(assessor)].Value;
         return Redirect(IdeaUrls.Detail(id));
     }
 
@@ -94,7 +95,7 @@ public sealed class BoardController(IdeaQueries queries, IdeaService ideas, ICon
         }
 
         await ideas.RevealGiverAsync(idea, UserId, cancellationToken);
-        TempData["Message"] = "Bedömaren kan nu se vem som gett idén. Beslutet är loggat.";
+        TempData["Message"] = localizer["Bedömaren kan nu se vem som gett idén. Beslutet är loggat."].Value;
         return Redirect(IdeaUrls.Detail(id));
     }
 
@@ -110,12 +111,12 @@ public sealed class BoardController(IdeaQueries queries, IdeaService ideas, ICon
         var kept = await FindByReferenceAsync(keep, cancellationToken);
         if (kept is null || kept.ContentItemId == duplicate.ContentItemId)
         {
-            TempData["Error"] = kept is null ? "Hittade ingen idé med den referensen. Skriv referensnumret (8 tecken) eller klistra in länken till idén som ska behållas." : "En idé kan inte slås ihop med sig själv.";
+            TempData["Error"] = kept is null ? localizer["Hittade ingen idé med den referensen. Skriv referensnumret (8 tecken) eller klistra in länken till idén som ska behållas."].Value : localizer["En idé kan inte slås ihop med sig själv."].Value;
             return Redirect(IdeaUrls.Detail(id));
         }
 
         await ideas.MergeAsync(duplicate, kept, UserId, cancellationToken);
-        TempData["Message"] = $"Idén är ihopslagen med \"{kept.DisplayText}\". Stöd och följare har flyttats dit och idégivaren ser det på sin idé.";
+        TempData["Message"] = localizer["Idén är ihopslagen med \"{0}\". Stöd och följare har flyttats dit och idégivaren ser det på sin idé.", kept.DisplayText].Value;
         return Redirect(IdeaUrls.Detail(kept.ContentItemId));
     }
 
@@ -134,11 +135,11 @@ public sealed class BoardController(IdeaQueries queries, IdeaService ideas, ICon
         }
         catch (ContentConcurrencyException)
         {
-            TempData["Error"] = "Någon ändrade idén samtidigt. Försök igen.";
+            TempData["Error"] = localizer["Någon ändrade idén samtidigt. Försök igen."].Value;
             return Redirect(IdeaUrls.Detail(id));
         }
 
-        TempData["Message"] = good ? "Idén finns nu i idébanken som ett gott exempel." : "Idén är inte längre med i idébanken.";
+        TempData["Message"] = good ? localizer["Idén finns nu i idébanken som ett gott exempel."].Value : localizer["Idén är inte längre med i idébanken."].Value;
         return Redirect(IdeaUrls.Detail(id));
     }
 

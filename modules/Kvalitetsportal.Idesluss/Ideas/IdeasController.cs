@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Kvalitetsportal.Idesluss.Ideas;
 
@@ -69,7 +70,8 @@ public sealed class IdeasController(
     ContentIdentityVisibility identity,
     IPermissionService permissions,
     IWorkflowDefinitionStore workflows,
-    PortalDbContext db) : Controller
+    PortalDbContext db,
+    IStringLocalizer<IdeasController> localizer) : Controller
 {
     public const string Giver = "Idégivaren";
     private const string Hidden = "Idégivaren (namnet visas inte)";
@@ -98,7 +100,7 @@ public sealed class IdeasController(
         var names = await queries.NamesAsync(history.Select(h => h.ActorId).Concat(comments.Select(c => c.AuthorId)).Append(idea.OwnerId).Append(record?.AssessorId), cancellationToken);
 
         // The giver's own actions (submitting, commenting) would name them: shown as "Idégivaren" when the name is hidden.
-        string Who(string? userId) => userId is null ? "Idéslussen" : userId == idea.OwnerId && !revealGiver ? Giver : names.GetValueOrDefault(userId) ?? "–";
+        string Who(string? userId) => userId is null ? localizer["Idéslussen"] : userId == idea.OwnerId && !revealGiver ? localizer[Giver] : names.GetValueOrDefault(userId) ?? "–";
 
         var mayManage = await permissions.HasPermissionAsync(User, IdeslussPermissions.ManageName, cancellationToken);
         var mayAssess = await MayAssessAsync(idea, record, cancellationToken);
@@ -139,10 +141,10 @@ public sealed class IdeasController(
     }
 
     [HttpPost("ideer/{id:length(32)}/stod")]
-    public Task<IActionResult> Support(string id, CancellationToken cancellationToken) => ToggleAsync(id, ReactionKind.Support, "Du stöder idén.", "Du stöder inte längre idén.", cancellationToken);
+    public Task<IActionResult> Support(string id, CancellationToken cancellationToken) => ToggleAsync(id, ReactionKind.Support, localizer["Du stöder idén."], localizer["Du stöder inte längre idén."], cancellationToken);
 
     [HttpPost("ideer/{id:length(32)}/folj")]
-    public Task<IActionResult> Follow(string id, CancellationToken cancellationToken) => ToggleAsync(id, ReactionKind.Follow, "Du följer idén.", "Du följer inte längre idén.", cancellationToken);
+    public Task<IActionResult> Follow(string id, CancellationToken cancellationToken) => ToggleAsync(id, ReactionKind.Follow, localizer["Du följer idén."], localizer["Du följer inte längre idén."], cancellationToken);
 
     [HttpPost("ideer/{id:length(32)}/kommentar")]
     public async Task<IActionResult> Comment(string id, [FromForm] string? text, CancellationToken cancellationToken)
@@ -157,13 +159,13 @@ public sealed class IdeasController(
         if (trimmed.Length == 0 || trimmed.Length > IdeaComment.MaxLength)
         {
             // The text goes back into the box, so nothing typed is lost.
-            TempData["Error"] = trimmed.Length == 0 ? "Skriv en kommentar innan du skickar." : $"Kommentaren får vara högst {IdeaComment.MaxLength} tecken (nu {trimmed.Length}). Korta den och skicka igen.";
+            TempData["Error"] = trimmed.Length == 0 ? localizer["Skriv en kommentar innan du skickar."].Value : localizer["Kommentaren får vara högst {0} tecken (nu {1}). Korta den och skicka igen.", IdeaComment.MaxLength, trimmed.Length].Value;
             TempData["CommentDraft"] = trimmed.Length > 0 ? trimmed[..Math.Min(trimmed.Length, 20_000)] : null;
             return Redirect(IdeaUrls.Detail(id) + "#kommentera");
         }
 
         await ideas.AddCommentAsync(id, UserId, trimmed, cancellationToken);
-        TempData["Message"] = "Din kommentar är publicerad.";
+        TempData["Message"] = localizer["Din kommentar är publicerad."].Value;
         return Redirect(IdeaUrls.Detail(id) + "#kommentarer");
     }
 
@@ -177,7 +179,7 @@ public sealed class IdeasController(
 
         if (kind == ReactionKind.Support && idea.OwnerId == UserId)
         {
-            TempData["Error"] = "Du kan inte stödja din egen idé, men du kan be kollegor göra det.";
+            TempData["Error"] = localizer["Du kan inte stödja din egen idé, men du kan be kollegor göra det."].Value;
             return Redirect(IdeaUrls.Detail(id));
         }
 

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Idesluss.Submit;
@@ -49,6 +50,7 @@ public sealed class SubmitController(
     IDataProtectionProvider protection,
     OneTimeFormTokens formTokens,
     TimeProvider clock,
+    IStringLocalizer<SubmitController> localizer,
     ILogger<SubmitController> logger) : Controller
 {
     /// <summary>Five files of at most 10 MB and the text: larger bodies are refused before they are read.</summary>
@@ -109,13 +111,13 @@ public sealed class SubmitController(
             var (claim, earlierId) = formTokens.TryClaim(userId, token);
             if (claim == OneTimeFormTokens.Claim.Done)
             {
-                TempData["Message"] = $"Idén var redan inskickad och sparades bara en gång. Referens: {ContentItemUrls.Reference(earlierId!)}.";
+                TempData["Message"] = localizer["Idén var redan inskickad och sparades bara en gång. Referens: {0}.", ContentItemUrls.Reference(earlierId!)].Value;
                 return Redirect(IdeaUrls.Receipt(earlierId!));
             }
 
             if (claim == OneTimeFormTokens.Claim.InProgress)
             {
-                TempData["Message"] = "Idén håller på att sparas. Den visas under Mina ärenden när den är klar.";
+                TempData["Message"] = localizer["Idén håller på att sparas. Den visas under Mina ärenden när den är klar."].Value;
                 return Redirect(ContentItemUrls.Mine);
             }
         }
@@ -190,7 +192,7 @@ public sealed class SubmitController(
         var workflow = (await workflows.GetCurrentAsync(IdeaTypes.Campaign, cancellationToken))?.Definition;
         var closed = CampaignRules.IsOpen(campaign, workflow, clock.GetUtcNow())
             ? null
-            : $"Idéutmaningen \"{campaign.DisplayText}\" är stängd sedan {CampaignRules.Deadline(campaign)?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE"))}. Din idé är inte inskickad; du kan skicka in den som en vanlig idé i stället.";
+            : localizer["Idéutmaningen \"{0}\" är stängd sedan {1}. Din idé är inte inskickad; du kan skicka in den som en vanlig idé i stället.", campaign.DisplayText, CampaignRules.Deadline(campaign)?.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE")) ?? ""].Value;
         return (campaign, IdeaTypes.Text(campaign.GetData()[IdeaTypes.Question]), closed);
     }
 }

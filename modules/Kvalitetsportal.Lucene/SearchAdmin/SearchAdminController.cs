@@ -3,6 +3,7 @@ using Kvalitetsportal.Lucene.Indexing;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Permissions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Lucene.SearchAdmin;
@@ -10,7 +11,7 @@ namespace Kvalitetsportal.Lucene.SearchAdmin;
 /// <summary>This node's search index: how far behind the change log it is, the last error, and a rebuild button.</summary>
 [Admin]
 [RequirePermission(SearchPermissions.ManageSearchName)]
-public sealed class SearchAdminController(SearchIndexer indexer, PortalDbContext db, IFeatureManager features, ILogger<SearchAdminController> logger) : Controller
+public sealed class SearchAdminController(SearchIndexer indexer, PortalDbContext db, IFeatureManager features, IStringLocalizer<SearchAdminController> localizer, ILogger<SearchAdminController> logger) : Controller
 {
     public const string Path = "/admin/sok";
 
@@ -23,7 +24,7 @@ public sealed class SearchAdminController(SearchIndexer indexer, PortalDbContext
     {
         indexer.RequestRebuild();
         logger.LogInformation("Search index rebuild requested by user {UserId}", Contents.Permissions.ContentAuthorizer.UserId(User));
-        TempData["Message"] = "Sökindexet byggs om från databasen. Sökningar använder det gamla indexet tills det nya är klart.";
+        TempData["Message"] = localizer["Sökindexet byggs om från databasen. Sökningar använder det gamla indexet tills det nya är klart."].Value;
         return Redirect(Path);
     }
 }

@@ -4,6 +4,7 @@ using Kvalitetsportal.Organisation.Units;
 using Kvalitetsportal.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Organisation.UnitImport;
@@ -13,7 +14,7 @@ namespace Kvalitetsportal.Organisation.UnitImport;
 [RequirePermission(OrganisationImportPermissions.ImportOrganisationName)]
 [BelongsToFeature("Organisation.Import")]
 [Route("admin/organisation/import")]
-public sealed class UnitImportController(UnitImporter importer, ILogger<UnitImportController> logger) : Controller
+public sealed class UnitImportController(UnitImporter importer, IStringLocalizer<UnitImportController> localizer, ILogger<UnitImportController> logger) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View(new UnitImportModel());
@@ -28,7 +29,7 @@ public sealed class UnitImportController(UnitImporter importer, ILogger<UnitImpo
 
         if (model.File is null)
         {
-            ModelState.AddModelError(nameof(model.File), "Välj en CSV-fil att importera.");
+            ModelState.AddModelError(nameof(model.File), localizer["Välj en CSV-fil att importera."]);
             return View(model);
         }
 
@@ -59,7 +60,7 @@ public sealed class UnitImportController(UnitImporter importer, ILogger<UnitImpo
         catch (DbUpdateException ex)
         {
             logger.LogWarning(ex, "Organisation import by user {UserId} failed while saving", UserId);
-            ModelState.AddModelError(string.Empty, "Importen kunde inte sparas eftersom någon annan ändrade organisationen samtidigt. Ingenting sparades. Försök igen.");
+            ModelState.AddModelError(string.Empty, localizer["Importen kunde inte sparas eftersom någon annan ändrade organisationen samtidigt. Ingenting sparades. Försök igen."]);
             return View(model);
         }
 

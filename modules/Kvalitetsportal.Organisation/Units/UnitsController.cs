@@ -5,6 +5,7 @@ using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Organisation.Units;
@@ -13,7 +14,7 @@ namespace Kvalitetsportal.Organisation.Units;
 [Admin]
 [RequirePermission(OrganisationPermissions.ManageOrganisationName)]
 [Route("admin/organisation")]
-public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirectory> people, ILogger<UnitsController> logger) : Controller
+public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirectory> people, IStringLocalizer<UnitsController> localizer, ILogger<UnitsController> logger) : Controller
 {
     private IPersonDirectory? People => people.FirstOrDefault();
 
@@ -58,7 +59,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
         }
 
         logger.LogInformation("Organisation unit {UnitId} added by user {UserId}", unit.Id, UserId);
-        TempData["Message"] = $"\"{unit.Name}\" är tillagd.";
+        TempData["Message"] = localizer["\"{0}\" är tillagd.", unit.Name].Value;
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
     }
 
@@ -110,7 +111,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
         }
 
         logger.LogInformation("Organisation unit {UnitId} changed by user {UserId} (moved: {Moved})", unit.Id, UserId, moved);
-        TempData["Message"] = $"Ändringarna av \"{unit.Name}\" är sparade.";
+        TempData["Message"] = localizer["Ändringarna av \"{0}\" är sparade.", unit.Name].Value;
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
     }
 
@@ -125,14 +126,14 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
 
         if (!unit.IsActive)
         {
-            TempData["Message"] = $"\"{unit.Name}\" är redan avvecklad.";
+            TempData["Message"] = localizer["\"{0}\" är redan avvecklad.", unit.Name].Value;
             return Redirect(EditUrl(unit));
         }
 
         var activeChildren = tree.ActiveChildrenOf(unit.Id);
         if (activeChildren.Count > 0)
         {
-            TempData["Error"] = $"\"{unit.Name}\" kan inte avvecklas eftersom {activeChildren.Count} aktiva enheter ligger under den ({string.Join(", ", activeChildren.Select(c => c.Name))}). Avveckla eller flytta dem först.";
+            TempData["Error"] = localizer["\"{0}\" kan inte avvecklas eftersom {1} aktiva enheter ligger under den ({2}). Avveckla eller flytta dem först.", unit.Name, activeChildren.Count, string.Join(", ", activeChildren.Select(c => c.Name))].Value;
             return Redirect(EditUrl(unit));
         }
 
@@ -140,7 +141,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
         await db.SaveChangesAsync(cancellationToken);
         UnitDirectory.Invalidate(db);
         logger.LogInformation("Organisation unit {UnitId} retired by user {UserId}", unit.Id, UserId);
-        TempData["Message"] = $"\"{unit.Name}\" är avvecklad. Den ligger kvar i trädet, markerad som avvecklad, och kan återaktiveras.";
+        TempData["Message"] = localizer["\"{0}\" är avvecklad. Den ligger kvar i trädet, markerad som avvecklad, och kan återaktiveras.", unit.Name].Value;
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
     }
 
@@ -155,13 +156,13 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
 
         if (unit.IsActive)
         {
-            TempData["Message"] = $"\"{unit.Name}\" är redan aktiv.";
+            TempData["Message"] = localizer["\"{0}\" är redan aktiv.", unit.Name].Value;
             return Redirect(EditUrl(unit));
         }
 
         if (unit.ParentId is int parentId && tree.Find(parentId) is { IsActive: false } parent)
         {
-            TempData["Error"] = $"\"{unit.Name}\" kan inte återaktiveras eftersom den överordnade enheten \"{parent.Name}\" är avvecklad. Återaktivera \"{parent.Name}\" först, eller flytta enheten.";
+            TempData["Error"] = localizer["\"{0}\" kan inte återaktiveras eftersom den överordnade enheten \"{1}\" är avvecklad. Återaktivera \"{1}\" först, eller flytta enheten.", unit.Name, parent.Name].Value;
             return Redirect(EditUrl(unit));
         }
 
@@ -169,7 +170,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
         await db.SaveChangesAsync(cancellationToken);
         UnitDirectory.Invalidate(db);
         logger.LogInformation("Organisation unit {UnitId} reactivated by user {UserId}", unit.Id, UserId);
-        TempData["Message"] = $"\"{unit.Name}\" är återaktiverad.";
+        TempData["Message"] = localizer["\"{0}\" är återaktiverad.", unit.Name].Value;
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
     }
 
@@ -180,26 +181,26 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
         {
             if (code.Any(char.IsControl))
             {
-                ModelState.AddModelError(nameof(model.Code), "Koden innehåller otillåtna tecken.");
+                ModelState.AddModelError(nameof(model.Code), localizer["Koden innehåller otillåtna tecken."]);
             }
 
             var other = tree.Flatten().Select(n => n.Unit)
                 .FirstOrDefault(u => u.Id != unit?.Id && string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase));
             if (other is not null)
             {
-                var retired = other.IsActive ? "" : " (avvecklad)";
-                ModelState.AddModelError(nameof(model.Code), $"Koden \"{code}\" används redan av \"{other.Name}\"{retired}. Välj en annan kod.");
+                var retired = other.IsActive ? "" : localizer[" (avvecklad)"].Value;
+                ModelState.AddModelError(nameof(model.Code), localizer["Koden \"{0}\" används redan av \"{1}\"{2}. Välj en annan kod.", code, other.Name, retired]);
             }
         }
 
         if ((model.Name?.Any(char.IsControl)) == true)
         {
-            ModelState.AddModelError(nameof(model.Name), "Namnet innehåller otillåtna tecken.");
+            ModelState.AddModelError(nameof(model.Name), localizer["Namnet innehåller otillåtna tecken."]);
         }
 
         if (model.Kind is UnitKind kind && !Enum.IsDefined(kind))
         {
-            ModelState.AddModelError(nameof(model.Kind), "Välj en typ i listan.");
+            ModelState.AddModelError(nameof(model.Kind), localizer["Välj en typ i listan."]);
         }
 
         if (model.ParentId is not int parentId)
@@ -209,23 +210,23 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
 
         if (tree.Find(parentId) is not { } parent)
         {
-            ModelState.AddModelError(nameof(model.ParentId), "Den valda överordnade enheten finns inte. Välj en i listan.");
+            ModelState.AddModelError(nameof(model.ParentId), localizer["Den valda överordnade enheten finns inte. Välj en i listan."]);
         }
         else if (unit is not null && parent.Id == unit.Id)
         {
-            ModelState.AddModelError(nameof(model.ParentId), "En enhet kan inte vara överordnad sig själv. Välj en annan överordnad.");
+            ModelState.AddModelError(nameof(model.ParentId), localizer["En enhet kan inte vara överordnad sig själv. Välj en annan överordnad."]);
         }
         else if (unit is not null && tree.IsInBranchOf(parent.Id, unit.Id))
         {
-            ModelState.AddModelError(nameof(model.ParentId), $"\"{unit.Name}\" kan inte flyttas under \"{parent.Name}\", eftersom \"{parent.Name}\" ligger under \"{unit.Name}\". Välj en överordnad utanför enhetens egen gren.");
+            ModelState.AddModelError(nameof(model.ParentId), localizer["\"{0}\" kan inte flyttas under \"{1}\", eftersom \"{1}\" ligger under \"{0}\". Välj en överordnad utanför enhetens egen gren.", unit.Name, parent.Name]);
         }
         else if (!parent.IsActive && (unit is null || (unit.IsActive && unit.ParentId != parent.Id)))
         {
-            ModelState.AddModelError(nameof(model.ParentId), $"\"{parent.Name}\" är avvecklad. Välj en aktiv överordnad enhet.");
+            ModelState.AddModelError(nameof(model.ParentId), localizer["\"{0}\" är avvecklad. Välj en aktiv överordnad enhet.", parent.Name]);
         }
         else if (tree.LevelOf(parent.Id) + (unit is null ? 1 : tree.HeightOf(unit.Id)) > OrganisationUnit.MaxLevels)
         {
-            ModelState.AddModelError(nameof(model.ParentId), $"Trädet får ha högst {OrganisationUnit.MaxLevels} nivåer, och under \"{parent.Name}\" skulle det bli fler. Välj en överordnad högre upp.");
+            ModelState.AddModelError(nameof(model.ParentId), localizer["Trädet får ha högst {0} nivåer, och under \"{1}\" skulle det bli fler. Välj en överordnad högre upp.", OrganisationUnit.MaxLevels, parent.Name]);
         }
     }
 
@@ -240,7 +241,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
         var person = await directory.FindByEmailAsync(model.ManagerEmail.Trim(), cancellationToken);
         if (person is null)
         {
-            ModelState.AddModelError(nameof(model.ManagerEmail), $"Det finns ingen användare med e-postadressen \"{model.ManagerEmail.Trim()}\". Skriv adressen till någon som har ett konto i portalen.");
+            ModelState.AddModelError(nameof(model.ManagerEmail), localizer["Det finns ingen användare med e-postadressen \"{0}\". Skriv adressen till någon som har ett konto i portalen.", model.ManagerEmail.Trim()]);
         }
 
         return person?.Id;
@@ -279,7 +280,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
         catch (DbUpdateException ex)
         {
             logger.LogWarning(ex, "Saving organisation unit failed for user {UserId}", UserId);
-            ModelState.AddModelError(nameof(UnitFormModel.Code), "Enheten kunde inte sparas eftersom någon annan ändrade organisationen samtidigt, troligen med samma kod. Kontrollera koden och försök igen.");
+            ModelState.AddModelError(nameof(UnitFormModel.Code), localizer["Enheten kunde inte sparas eftersom någon annan ändrade organisationen samtidigt, troligen med samma kod. Kontrollera koden och försök igen."]);
             return false;
         }
     }

@@ -7,6 +7,7 @@ using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Workflows.Guard;
@@ -15,7 +16,7 @@ namespace Kvalitetsportal.Workflows.Guard;
 [Admin]
 [RequirePermission(WorkflowPermissions.ManageWorkflowsName)]
 [Route("admin/arbetsfloden/stoppade")]
-public sealed class StoppedController(PortalDbContext db, IContentQuery contentQuery, TimeProvider clock, ILogger<StoppedController> logger) : Controller
+public sealed class StoppedController(PortalDbContext db, IContentQuery contentQuery, TimeProvider clock, IStringLocalizer<StoppedController> localizer, ILogger<StoppedController> logger) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -48,7 +49,7 @@ public sealed class StoppedController(PortalDbContext db, IContentQuery contentQ
         await db.Set<WorkflowFiring>().Where(f => f.ContentItemId == stopped.ContentItemId && f.Key == stopped.Key).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Stopped firing {StoppedId} for content item {ContentItemId} marked handled by user {UserId}", id, stopped.ContentItemId, stopped.HandledBy);
-        TempData["Message"] = $"\"{stopped.Description}\" är markerad som hanterad.";
+        TempData["Message"] = localizer["\"{0}\" är markerad som hanterad.", stopped.Description].Value;
         return Redirect("/admin/arbetsfloden/stoppade");
     }
 }

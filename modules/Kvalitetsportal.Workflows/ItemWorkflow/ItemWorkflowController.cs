@@ -6,6 +6,7 @@ using Kvalitetsportal.Workflows.Runtime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Kvalitetsportal.Workflows.ItemWorkflow;
 
@@ -21,7 +22,8 @@ public sealed class ItemWorkflowController(
     IContentManager contents,
     ContentAuthorizer authorizer,
     WorkflowEngine engine,
-    ItemWorkflowQuery query) : Controller
+    ItemWorkflowQuery query,
+    IStringLocalizer<ItemWorkflowController> localizer) : Controller
 {
     [HttpPost("")]
     public async Task<IActionResult> Take(string type, string id, TransitionForm form, CancellationToken cancellationToken)
@@ -63,10 +65,10 @@ public sealed class ItemWorkflowController(
                 return View("Transition", new ItemWorkflowModel { Type = definition, Item = item, View = view, Comment = form.Comment });
             case TransitionOutcome.Forbidden:
                 Response.StatusCode = StatusCodes.Status403Forbidden;
-                return View("Refused", new RefusedModel("Du kan inte ta det här steget", result.Message, ContentItemUrls.Detail(definition.Name, item.ContentItemId)));
+                return View("Refused", new RefusedModel(localizer["Du kan inte ta det här steget"], result.Message, ContentItemUrls.Detail(definition.Name, item.ContentItemId)));
             case TransitionOutcome.Conflict:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Refused", new RefusedModel("Ärendet har redan flyttats", result.Message, ContentItemUrls.Detail(definition.Name, item.ContentItemId)));
+                return View("Refused", new RefusedModel(localizer["Ärendet har redan flyttats"], result.Message, ContentItemUrls.Detail(definition.Name, item.ContentItemId)));
             default:
                 return NotFound();
         }

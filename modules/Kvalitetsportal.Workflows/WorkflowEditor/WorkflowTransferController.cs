@@ -9,6 +9,7 @@ using Kvalitetsportal.Modules;
 using Kvalitetsportal.Permissions;
 using Kvalitetsportal.Workflows.Definitions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Workflows.WorkflowEditor;
@@ -22,6 +23,7 @@ public sealed class WorkflowTransferController(
     IContentDefinitionStore contentTypes,
     WorkflowEditorQueries queries,
     WorkflowMigrator migrator,
+    IStringLocalizer<WorkflowTransferController> localizer,
     ILogger<WorkflowTransferController> logger) : Controller
 {
     private const string Base = WorkflowsAdminController.Base;
@@ -71,7 +73,7 @@ public sealed class WorkflowTransferController(
         {
             if (file.Length > ImportModel.MaxBytes)
             {
-                ModelState.AddModelError(nameof(form.File), "Filen är större än 512 kB. En definition är sällan större än några kB: är det rätt fil?");
+                ModelState.AddModelError(nameof(form.File), localizer["Filen är större än 512 kB. En definition är sällan större än några kB: är det rätt fil?"]);
                 return View("Import", form);
             }
 
@@ -84,7 +86,7 @@ public sealed class WorkflowTransferController(
 
         if (string.IsNullOrWhiteSpace(json))
         {
-            ModelState.AddModelError(nameof(form.Json), "Klistra in en definition eller välj en fil.");
+            ModelState.AddModelError(nameof(form.Json), localizer["Klistra in en definition eller välj en fil."]);
             return View("Import", form);
         }
 
@@ -95,8 +97,8 @@ public sealed class WorkflowTransferController(
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" (rad {line + 1}, tecken {(ex.BytePositionInLine ?? 0) + 1})" : "";
-            ModelState.AddModelError(nameof(form.Json), $"Texten är ingen arbetsflödesdefinition i JSON{where}. Inget har sparats.");
+            var where = ex.LineNumber is { } line ? localizer[" (rad {0}, tecken {1})", line + 1, (ex.BytePositionInLine ?? 0) + 1].Value : "";
+            ModelState.AddModelError(nameof(form.Json), localizer["Texten är ingen arbetsflödesdefinition i JSON{0}. Inget har sparats.", where]);
             return View("Import", form);
         }
 
@@ -106,12 +108,12 @@ public sealed class WorkflowTransferController(
         if (!result.Saved)
         {
             form.Problems = [.. result.Problems.Select(p => p.Message)];
-            ModelState.AddModelError(nameof(form.Json), $"Definitionen har {result.Problems.Count} fel och har inte sparats. Rätta felen nedan och importera igen.");
+            ModelState.AddModelError(nameof(form.Json), localizer["Definitionen har {0} fel och har inte sparats. Rätta felen nedan och importera igen.", result.Problems.Count]);
             return View("Import", form);
         }
 
         logger.LogInformation("Workflow of {ContentType} imported as version {Version}", type.Name, result.Version);
-        TempData["Message"] = $"Definitionen är importerad och sparad som version {result.Version}.";
+        TempData["Message"] = localizer["Definitionen är importerad och sparad som version {0}.", result.Version!].Value;
         return Redirect($"{Base}/{type.Name}");
     }
 
@@ -141,7 +143,7 @@ public sealed class WorkflowTransferController(
         var group = model.Groups.FirstOrDefault(g => g.Version == form.FromVersion);
         if (group is null)
         {
-            TempData["Error"] = $"Inga pågående ärenden går på version {form.FromVersion}.";
+            TempData["Error"] = localizer["Inga pågående ärenden går på version {0}.", form.FromVersion].Value;
             return Redirect($"{Base}/{typeName}/flytta");
         }
 
@@ -152,7 +154,7 @@ public sealed class WorkflowTransferController(
         {
             if (string.IsNullOrEmpty(rows[i].To) || !model.CurrentStates.Contains(rows[i].To!))
             {
-                ModelState.AddModelError($"Map[{i}].To", $"Välj vilket steg i version {model.CurrentVersion} ärendena i \"{rows[i].From}\" ska till.");
+                ModelState.AddModelError($"Map[{i}].To", localizer["Välj vilket steg i version {0} ärendena i \"{1}\" ska till.", model.CurrentVersion, rows[i].From]);
             }
         }
 
@@ -182,7 +184,7 @@ public sealed class WorkflowTransferController(
         }
 
         logger.LogInformation("{Count} items of {ContentType} moved from workflow version {From} to {To}", result.Moved, typeName, group.Version, result.ToVersion);
-        TempData["Message"] = $"{result.Moved} ärenden är flyttade från version {group.Version} till version {result.ToVersion}.";
+        TempData["Message"] = localizer["{0} ärenden är flyttade från version {1} till version {2}.", result.Moved, group.Version, result.ToVersion].Value;
         return Redirect($"{Base}/{typeName}/flytta");
     }
 

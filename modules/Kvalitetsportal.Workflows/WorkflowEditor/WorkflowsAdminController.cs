@@ -7,6 +7,7 @@ using Kvalitetsportal.Workflows.Definitions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Workflows.WorkflowEditor;
@@ -20,6 +21,7 @@ public sealed class WorkflowsAdminController(
     IContentDefinitionStore contentTypes,
     RoleManager<PortalRole> roles,
     WorkflowEditorQueries queries,
+    IStringLocalizer<WorkflowsAdminController> localizer,
     ILogger<WorkflowsAdminController> logger) : Controller
 {
     public const string Base = "/admin/arbetsfloden";
@@ -95,7 +97,7 @@ public sealed class WorkflowsAdminController(
         {
             var edit = WorkflowFormEdits.Apply(form, op);
             var edited = await PageAsync(type, form, current, cancellationToken);
-            edited.Notice = edit is null ? null : edit.Notice + " Inget är sparat ännu.";
+            edited.Notice = edit is null ? null : localizer["{0} Inget är sparat ännu.", edit.Notice].Value;
             edited.FocusId = edit?.FocusId;
             return View("Edit", edited);
         }
@@ -113,14 +115,14 @@ public sealed class WorkflowsAdminController(
 
         if (op == "check")
         {
-            page.Notice = "Inga fel hittades. Arbetsflödet är inte sparat ännu.";
+            page.Notice = localizer["Inga fel hittades. Arbetsflödet är inte sparat ännu."].Value;
             return View("Edit", page);
         }
 
         if ((current?.Version ?? 0) != form.BaseVersion)
         {
             // Someone saved in between: say so, and let a second "Spara" knowingly replace their version.
-            ModelState.AddModelError("", $"Någon annan sparade version {current?.Version} av arbetsflödet medan du ändrade. Spara igen om dina ändringar ska ersätta den, eller ladda om sidan för att se den.");
+            ModelState.AddModelError("", localizer["Någon annan sparade version {0} av arbetsflödet medan du ändrade. Spara igen om dina ändringar ska ersätta den, eller ladda om sidan för att se den.", current?.Version!]);
             form.BaseVersion = current?.Version ?? 0;
             page.FocusId = "error-summary";
             return View("Edit", page);
@@ -136,12 +138,12 @@ public sealed class WorkflowsAdminController(
 
         if (result.Version == current?.Version)
         {
-            TempData["Message"] = $"Inget var ändrat, så ingen ny version sparades. Version {result.Version} gäller.";
+            TempData["Message"] = localizer["Inget var ändrat, så ingen ny version sparades. Version {0} gäller.", result.Version!].Value;
         }
         else
         {
             logger.LogInformation("Workflow of {ContentType} saved as version {Version} by {ActorId}", type.Name, result.Version, ActorId);
-            TempData["Message"] = $"Arbetsflödet är sparat som version {result.Version}.";
+            TempData["Message"] = localizer["Arbetsflödet är sparat som version {0}.", result.Version!].Value;
         }
 
         return Redirect($"{Base}/{type.Name}");
@@ -188,8 +190,8 @@ public sealed class WorkflowsAdminController(
         await store.SetEnabledAsync(typeName, enabled, ActorId, cancellationToken);
         logger.LogInformation("Workflow of {ContentType} switched {State} by {ActorId}", typeName, enabled ? "on" : "off", ActorId);
         TempData["Message"] = enabled
-            ? $"Arbetsflödet för {type.DisplayName} är påslaget. Nya ärenden följer det."
-            : $"Arbetsflödet för {type.DisplayName} är avstängt. Nya ärenden får inget arbetsflöde; pågående ärenden behåller sitt.";
+            ? localizer["Arbetsflödet för {0} är påslaget. Nya ärenden följer det.", type.DisplayName].Value
+            : localizer["Arbetsflödet för {0} är avstängt. Nya ärenden får inget arbetsflöde; pågående ärenden behåller sitt.", type.DisplayName].Value;
         return Redirect($"{Base}/{type.Name}");
     }
 
