@@ -6,12 +6,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Modules;
+using Kvalitetsportal.Notifications.Outbox;
 using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Users.Data;
 using Kvalitetsportal.Web.Data;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Instances;
-using Kvalitetsportal.Workflows.Outbox;
 using Microsoft.EntityFrameworkCore;
 using netDumbster.smtp;
 

@@ -31,6 +31,8 @@ public sealed class IdeslussStartup : IFeatureStartup
         services.AddScoped<IContentIdentityPolicy, IdeaIdentityPolicy>();
         services.AddSingleton<Contents.ContentItems.IContentItemPage, Ideas.IdeaPage>();
         services.AddScoped<IdeaService>();
+        services.AddScoped<IdeaFollowers>();
+        services.AddScoped<IContentHandler, IdeaFollowerNotices>();
         services.AddScoped<IdeaQueries>();
         services.AddScoped<Statistics.IdeaStatistics>();
         services.AddSingleton<IdeaFiguresCache>();

@@ -5,5 +5,5 @@ using Kvalitetsportal.Workflows;
     Description = "Arbetsflöden per innehållstyp som administratörer formar: steg, övergångar, e-post, påminnelser och historik.",
     Category = "Plattform")]
 [assembly: Feature("Workflows", "Arbetsflöden", typeof(WorkflowsStartup), EnabledByDefault = true,
-    Dependencies = ["Contents"],
+    Dependencies = ["Contents", "Notifications"],
     Description = "Steg och övergångar för innehåll, med behörigheter, aktiviteter, timrar och historik per ärende.")]

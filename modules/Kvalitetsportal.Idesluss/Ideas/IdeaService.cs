@@ -6,10 +6,7 @@ using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Hosting;
 using Kvalitetsportal.Idesluss.Data;
-using Kvalitetsportal.Users.Data;
-using Kvalitetsportal.Workflows.Notifications;
-using Kvalitetsportal.Workflows.Outbox;
-using Kvalitetsportal.Workflows.Runtime;
+using Kvalitetsportal.Notifications.Notices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
@@ -23,8 +20,8 @@ public sealed class IdeaService(
     IContentDefinitionStore definitions,
     IAuditTrail audit,
     IdeaFiguresCache figures,
-    OutboxWriter outbox,
-    WorkflowSignals signals,
+    INotifier notifier,
+    IdeaFollowers followers,
     IConfiguration configuration,
     IStringLocalizer<IdeaService> localizer,
     TimeProvider clock)
@@ -63,12 +60,12 @@ public sealed class IdeaService(
         Record(idea, actorId, new AuditChange("assessor", "Bedömare", idea.AssignedTo, assessorName));
 
         // The assessor is told, in the portal (and by mail if they chose that), in the same commit.
-        var mailed = isNew && await NotifyAsync(idea, assessorId, localizer["Du har fått en idé att bedöma: \"{0}\"", idea.DisplayText], cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        if (mailed)
+        if (isNew)
         {
-            signals.NudgeOutbox();
+            await NotifyAsync(idea, assessorId, localizer["Du har fått en idé att bedöma: \"{0}\"", idea.DisplayText], cancellationToken);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Lets the assessor see who gave the idea (recorded: a deliberate decision).</summary>
@@ -116,18 +113,16 @@ public sealed class IdeaService(
 
         // The giver is told where the idea went: a notice leading to the kept idea, and a mail through the outbox.
         var message = localizer["Din idé \"{0}\" har slagits ihop med en liknande idé: \"{1}\". Stödet och följarna har flyttats dit, och du följer den nu.", duplicate.DisplayText, kept.DisplayText].Value;
-        AddNotice(duplicate.OwnerId, message, kept.ContentItemId);
-        var mailed = await MailAsync(duplicate.OwnerId, duplicate.ContentItemId,
-            localizer["Din idé \"{0}\" har slagits ihop med en annan idé", duplicate.DisplayText],
-            name => localizer["Hej {0}!\n\n{1}\n\nSå här går det för den idén: {2}\n\nDin ursprungliga idé finns kvar här: {3}", name, message, BaseUrl + IdeaUrls.Detail(kept.ContentItemId), BaseUrl + IdeaUrls.Detail(duplicate.ContentItemId)],
-            cancellationToken);
+        await notifier.NotifyAsync([.. (await notifier.RecipientsAsync([duplicate.OwnerId], cancellationToken)).Select(giver =>
+            new Notice(giver, message, IdeaUrls.Detail(kept.ContentItemId), kept.ContentItemId)
+            {
+                Mail = new NoticeMail(
+                    localizer["Din idé \"{0}\" har slagits ihop med en annan idé", duplicate.DisplayText],
+                    localizer["Hej {0}!\n\n{1}\n\nSå här går det för den idén: {2}\n\nDin ursprungliga idé finns kvar här: {3}", giver.Name, message, BaseUrl + IdeaUrls.Detail(kept.ContentItemId), BaseUrl + IdeaUrls.Detail(duplicate.ContentItemId)]),
+            })], cancellationToken);
         figures.Invalidate();
         await db.SaveChangesAsync(cancellationToken);
         figures.Invalidate(); // the duplicate no longer counts
-        if (mailed)
-        {
-            signals.NudgeOutbox();
-        }
 
         await RecountAsync(kept.ContentItemId, cancellationToken);
     }
@@ -159,9 +154,16 @@ public sealed class IdeaService(
         return existing is null;
     }
 
+    /// <summary>Publishes a comment; the idea's followers (not the one who wrote it) are told in the same commit.</summary>
     public async Task AddCommentAsync(string ideaId, string userId, string text, CancellationToken cancellationToken)
     {
         db.Add(new IdeaComment { ContentItemId = ideaId, AuthorId = userId, Text = text, CreatedUtc = Now });
+        if (await contents.GetLatestAsync(ideaId, cancellationToken) is { ContentType: IdeaTypes.Idea } idea
+            && await definitions.GetAsync(IdeaTypes.Idea, cancellationToken) is { } type)
+        {
+            await followers.CommentedAsync(type, idea, userId, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -183,38 +185,9 @@ public sealed class IdeaService(
         return record;
     }
 
-    /// <summary>An in-app notice, and a mail too when the user asked for notices by mail; returns whether a mail was queued.</summary>
-    private async Task<bool> NotifyAsync(ContentItem idea, string userId, string message, CancellationToken cancellationToken)
-    {
-        AddNotice(userId, message, idea.ContentItemId);
-        var byMail = await db.Set<NotificationPreference>().AsNoTracking().AnyAsync(p => p.UserId == userId && p.AlsoByMail, cancellationToken);
-        return byMail && await MailAsync(userId, idea.ContentItemId, message,
-            _ => localizer["{0}\n\n{1}\n\nDu får notiser med e-post eftersom du har valt det under Notiser i Kvalitetsportalen.", message, BaseUrl + IdeaUrls.Detail(idea.ContentItemId)], cancellationToken);
-    }
-
-    private void AddNotice(string userId, string message, string ideaId) => db.Add(new Notification
-    {
-        UserId = userId,
-        Message = message.Length > 1000 ? message[..1000] : message,
-        Url = IdeaUrls.Detail(ideaId),
-        ContentItemId = ideaId,
-        CreatedUtc = Now,
-    });
-
-    /// <summary>Queues a mail in the workflow outbox (sent after the commit, retried); the text is made for the recipient's name.</summary>
-    private async Task<bool> MailAsync(string userId, string ideaId, string subject, Func<string, string> text, CancellationToken cancellationToken)
-    {
-        var user = await db.Set<PortalUser>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user?.Email is not { Length: > 0 } email)
-        {
-            return false;
-        }
-
-        var body = text(IdeaQueries.NameOf(user));
-        var line = subject.ReplaceLineEndings(" ");
-        outbox.AddMail(ideaId, new MailPayload(email, IdeaQueries.NameOf(user), line.Length > 200 ? line[..200] : line, body, Templates.ToHtml(body)), Now);
-        return true;
-    }
+    /// <summary>An in-app notice leading to the idea, and a mail too when the user asked for notices by mail.</summary>
+    private async Task NotifyAsync(ContentItem idea, string userId, string message, CancellationToken cancellationToken) =>
+        await notifier.NotifyAsync([.. (await notifier.RecipientsAsync([userId], cancellationToken)).Select(to => new Notice(to, message, IdeaUrls.Detail(idea.ContentItemId), idea.ContentItemId))], cancellationToken);
 
     private void Record(ContentItem idea, string actorId, AuditChange change) =>
         audit.Record(new AuditEntry(AuditCategories.Content, AuditActions.Updated, "Idé", idea.ContentItemId, idea.DisplayText) { ActorId = actorId, Changes = [change] });

@@ -20,13 +20,12 @@ public sealed class ItemWorkflowViewComponent(ItemWorkflowQuery query) : ViewCom
     }
 }
 
-/// <summary>Puts the workflow block on item pages and the notices link in the user menu.</summary>
+/// <summary>Puts the workflow block on item pages.</summary>
 public sealed class WorkflowPageSections : IPageSectionProvider
 {
     public IEnumerable<PageSection> GetSections(string slot) => slot switch
     {
         PageSlots.ContentDetail => [new PageSection(ItemWorkflowViewComponent.Name, 10)],
-        PageSlots.UserMenu => [new PageSection(Notifications.UnreadNotificationsViewComponent.Name, 10)],
         _ => [],
     };
 }

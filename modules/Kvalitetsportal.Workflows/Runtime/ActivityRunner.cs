@@ -5,10 +5,10 @@ using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Fields;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Notifications.Notices;
+using Kvalitetsportal.Notifications.Outbox;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Guard;
-using Kvalitetsportal.Workflows.Notifications;
-using Kvalitetsportal.Workflows.Outbox;
 using Kvalitetsportal.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -27,6 +27,7 @@ public sealed class ActivityRunner(
     FiringGuard guard,
     OutboxWriter outbox,
     IContentDefinitionStore contentTypes,
+    INotifier notifier,
     ILogger<ActivityRunner> logger)
 {
     /// <summary>Linked items may start workflows that create linked items: not deeper than this in one move.</summary>
@@ -83,16 +84,25 @@ public sealed class ActivityRunner(
             return;
         }
 
+        var notices = new List<Notice>();
         foreach (var person in await recipients.ResolveAsync(timer.To, run, cancellationToken))
         {
             var model = run.Model(person);
             var subject = templates.RenderSubject(timer.Subject, model);
-            QueueMail(run, person, subject, templates.Render(timer.Body, model));
-            if (person.UserId is not null)
+            var text = templates.Render(timer.Body, model);
+            if (person.AsNoticeRecipient() is { } user)
             {
-                AddNotice(run, person.UserId, subject);
+                // The reminder is the mail, whatever the user chose for notices; the notice comes with it.
+                notices.Add(new Notice(user, subject, run.ItemPath, run.Item.ContentItemId) { Mail = new NoticeMail(subject, text) });
+            }
+            else
+            {
+                QueueMail(run, person, subject, text);
             }
         }
+
+        await notifier.NotifyAsync(notices, cancellationToken);
+        run.QueuedMessages |= notices.Count > 0;
     }
 
     public static string Describe(WorkflowActivity activity, string keyPrefix)
@@ -127,39 +137,17 @@ public sealed class ActivityRunner(
 
     private async Task NotifyAsync(RunContext run, Recipient to, string messageTemplate, CancellationToken cancellationToken)
     {
-        var people = (await recipients.ResolveAsync(to, run, cancellationToken)).Where(p => p.UserId is not null).ToList();
-        if (people.Count == 0)
+        // A notice each (worded for them), and a mail too for those who chose notices by mail.
+        var notices = new List<Notice>();
+        foreach (var person in await recipients.ResolveAsync(to, run, cancellationToken))
         {
-            return;
-        }
-
-        var ids = people.Select(p => p.UserId!).ToList();
-        var byMail = await db.Set<NotificationPreference>().AsNoTracking()
-            .Where(p => ids.Contains(p.UserId) && p.AlsoByMail)
-            .Select(p => p.UserId)
-            .ToListAsync(cancellationToken);
-        foreach (var person in people)
-        {
-            var message = templates.RenderSubject(messageTemplate, run.Model(person));
-            AddNotice(run, person.UserId!, message);
-            if (byMail.Contains(person.UserId!))
+            if (person.AsNoticeRecipient() is { } user)
             {
-                var url = (string)run.Model().Item["url"]!;
-                QueueMail(run, person, message, $"{message}\n\n{url}\n\nDu får notiser med e-post eftersom du har valt det under Notiser i Kvalitetsportalen.");
+                notices.Add(new Notice(user, templates.RenderSubject(messageTemplate, run.Model(person)), run.ItemPath, run.Item.ContentItemId));
             }
         }
-    }
 
-    private void AddNotice(RunContext run, string userId, string message)
-    {
-        db.Add(new Notification
-        {
-            UserId = userId,
-            Message = message.Length > 1000 ? message[..1000] : message,
-            Url = run.ItemPath,
-            ContentItemId = run.Item.ContentItemId,
-            CreatedUtc = run.Now,
-        });
+        await notifier.NotifyAsync(notices, cancellationToken);
     }
 
     private void QueueMail(RunContext run, Person person, string subject, string text)
@@ -170,7 +158,7 @@ public sealed class ActivityRunner(
             return;
         }
 
-        outbox.AddMail(run.Item.ContentItemId, new MailPayload(person.Email, person.Name, subject, text, Templates.ToHtml(text)), run.Now);
+        outbox.AddMail(run.Item.ContentItemId, person.Email, person.Name, subject, text, run.Now);
         run.QueuedMessages = true;
     }
 

@@ -1,5 +1,6 @@
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Notifications.Notices;
 using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Users.Data;
 using Kvalitetsportal.Workflows.Definitions;
@@ -9,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Kvalitetsportal.Workflows.Runtime;
 
 /// <summary>Someone an activity addresses: a portal user (with id) or a fixed address.</summary>
-public sealed record Person(string? UserId, string Name, string? Email);
+public sealed record Person(string? UserId, string Name, string? Email)
+{
+    /// <summary>The person as a notice addresses them; null for a fixed address (no portal user to tell).</summary>
+    public NoticeRecipient? AsNoticeRecipient() => UserId is null ? null : new(UserId, Name, Email);
+}
 
 /// <summary>
 /// Turns a definition's <see cref="Recipient"/> into people, and an assignment into the holder

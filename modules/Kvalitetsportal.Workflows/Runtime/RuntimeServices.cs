@@ -1,33 +1,32 @@
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Data;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Recipes;
 using Kvalitetsportal.Workflows.Guard;
 using Kvalitetsportal.Workflows.ItemWorkflow;
-using Kvalitetsportal.Workflows.Mail;
-using Kvalitetsportal.Workflows.Outbox;
 using Kvalitetsportal.Workflows.Recipes;
 using Kvalitetsportal.Workflows.Tasks;
 using Kvalitetsportal.Workflows.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kvalitetsportal.Workflows.Runtime;
 
 public static class RuntimeServices
 {
-    /// <summary>The workflow runtime: engine, activities, outbox and mail, timers, guard, notices, tasks and the recipe step.</summary>
+    /// <summary>The workflow runtime: engine, activities, timers, guard, tasks and the recipe step. Notices, mail and the outbox are the Notifications module's.</summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<WorkflowRuntimeOptions>(configuration.GetSection(WorkflowRuntimeOptions.Section));
-        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
 
         services.AddSingleton<WorkflowSignals>();
+        services.TryAddSingleton<DatabaseWriteGate>();
         services.AddSingleton<WorkflowWriteGate>();
         services.AddSingleton<Templates>();
         services.AddScoped<Recipients>();
         services.AddScoped<FiringGuard>();
-        services.AddScoped<OutboxWriter>();
         services.AddScoped<ActivityRunner>();
         services.AddScoped<WorkflowEntry>();
         services.AddScoped<WorkflowEngine>();
@@ -36,10 +35,6 @@ public static class RuntimeServices
         services.AddScoped<IContentHandler, WorkflowStarter>();
         services.AddScoped<IContentAccessRule, WorkflowAccessRule>();
 
-        services.AddSingleton<MailTransportFactory>();
-        services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddScoped<WebhookSender>();
-        services.AddHostedService<OutboxDispatcher>();
         services.AddScoped<TimerFiring>();
         services.AddHostedService<TimerService>();
 

@@ -31,7 +31,6 @@ public sealed partial class Templates
 {
     private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = CreateOptions();
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private readonly ConcurrentDictionary<string, IFluidTemplate?> _parsed = new(StringComparer.Ordinal);
 
     /// <summary>The text with the model filled in; a template that cannot be read is returned as written.</summary>
@@ -64,18 +63,6 @@ public sealed partial class Templates
         return text.Length > 200 ? text[..200] : text;
     }
 
-    /// <summary>
-    /// The HTML part of a mail: the rendered plain text, HTML-encoded as a whole (so neither the
-    /// item's fields nor the template can inject markup), with line breaks and links kept.
-    /// </summary>
-    public static string ToHtml(string text)
-    {
-        // Line by line: the encoder would otherwise turn the line breaks themselves into entities.
-        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n")
-            .Select(p => string.Join("<br>", p.Split('\n').Select(line => Link().Replace(Encoder.Encode(line), m => $"<a href=\"{m.Value}\">{m.Value}</a>"))));
-        return "<!DOCTYPE html><html lang=\"sv\"><body><p>" + string.Join("</p><p>", paragraphs) + "</p></body></html>";
-    }
-
     private static TemplateOptions CreateOptions()
     {
         var options = new TemplateOptions
@@ -91,8 +78,4 @@ public sealed partial class Templates
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    // After HTML encoding: http(s) URLs up to whitespace or an encoded quote/angle bracket.
-    [GeneratedRegex(@"https?://[^\s<&]+(?:&amp;[^\s<&]+)*")]
-    private static partial Regex Link();
 }

@@ -1,6 +1,9 @@
 namespace Kvalitetsportal.Workflows.Runtime;
 
-/// <summary>Settings under "Workflows" (appsettings, environment variables Workflows__…).</summary>
+/// <summary>
+/// Settings under "Workflows" (appsettings, environment variables Workflows__…). Workflows:Outbox and
+/// Workflows:WebhookSecrets are read by the Notifications module, which sends what workflows queue.
+/// </summary>
 public sealed class WorkflowRuntimeOptions
 {
     public const string Section = "Workflows";
@@ -11,39 +14,7 @@ public sealed class WorkflowRuntimeOptions
     /// </summary>
     public int MaxFiringsPerItemPerHour { get; set; } = 10;
 
-    /// <summary>Webhook signing secrets by name; a definition names the secret, never holds it.</summary>
-    public Dictionary<string, string> WebhookSecrets { get; set; } = [];
-
-    public OutboxOptions Outbox { get; set; } = new();
-
     public TimerOptions Timers { get; set; } = new();
-}
-
-/// <summary>Workflows:Outbox — how mail and webhooks queued by transitions are sent.</summary>
-public sealed class OutboxOptions
-{
-    /// <summary>How often the queue is looked at when nothing nudged it (a node that did not make the change finds it this way).</summary>
-    public double PollSeconds { get; set; } = 5;
-
-    /// <summary>Messages claimed at a time (one SMTP connection per batch).</summary>
-    public int BatchSize { get; set; } = 50;
-
-    /// <summary>Batches sent at the same time by this node.</summary>
-    public int Parallelism { get; set; } = 2;
-
-    /// <summary>After this many failed attempts a message is marked failed and no longer tried.</summary>
-    public int MaxAttempts { get; set; } = 10;
-
-    /// <summary>The wait after the first failure; it doubles with every further failure, up to <see cref="RetryMaxSeconds"/>.</summary>
-    public double RetryBaseSeconds { get; set; } = 10;
-
-    public double RetryMaxSeconds { get; set; } = 3600;
-
-    /// <summary>How long a claimed batch is reserved for this node; a node that dies mid-batch loses it after this.</summary>
-    public int LockSeconds { get; set; } = 120;
-
-    /// <summary>Sent messages (which hold addresses and texts) are deleted after this many days.</summary>
-    public int KeepSentDays { get; set; } = 30;
 }
 
 /// <summary>Workflows:Timers — how persisted timers are found and fired.</summary>

@@ -3,35 +3,10 @@ using Kvalitetsportal.Data;
 namespace Kvalitetsportal.Workflows.Runtime;
 
 /// <summary>
-/// SQLite has one writer at a time; a writer that finds it busy sleeps and retries, and the lock
-/// often sits free while writers sleep. The runtime's own writes (transitions, timer firings,
-/// outbox claims and marks) therefore take turns in-process first, handing over at once and in
-/// order. On PostgreSQL, which has row locks, writes are not gated. Never held across another
-/// gated write (each use is one unit of work on one context).
+/// The workflow runtime's turn at the portal's <see cref="DatabaseWriteGate"/>: the same gate the
+/// outbox claims take, so transitions, timer firings and outbox writes take turns on SQLite.
 /// </summary>
-public sealed class WorkflowWriteGate : IDisposable
+public sealed class WorkflowWriteGate(DatabaseWriteGate gate)
 {
-    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
-    public async Task<T> RunAsync<T>(PortalDbContext db, Func<Task<T>> write, CancellationToken cancellationToken)
-    {
-        if (db.Database.ProviderName != SqliteProvider)
-        {
-            return await write();
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await write();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public void Dispose() => _gate.Dispose();
+    public Task<T> RunAsync<T>(PortalDbContext db, Func<Task<T>> write, CancellationToken cancellationToken) => gate.RunAsync(db, write, cancellationToken);
 }

@@ -129,7 +129,7 @@ public sealed partial class IdeslussNoticeTests(IdeslussMailPortal portal) : ICl
         return (await users.FindByEmailAsync(email))!.Id;
     }
 
-    private static async Task<string> SubmitAsync(PortalClient client, string title)
+    internal static async Task<string> SubmitAsync(PortalClient client, string title)
     {
         var html = await client.GetStringAsync(IdeaUrls.Submit);
         var content = new MultipartFormDataContent

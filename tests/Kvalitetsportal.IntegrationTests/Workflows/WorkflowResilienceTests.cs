@@ -1,8 +1,8 @@
 using System.Net;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.IntegrationTests.Users;
+using Kvalitetsportal.Notifications.Outbox;
 using Kvalitetsportal.Workflows.Guard;
-using Kvalitetsportal.Workflows.Outbox;
 using Kvalitetsportal.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

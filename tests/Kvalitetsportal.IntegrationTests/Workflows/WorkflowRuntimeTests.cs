@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.IntegrationTests.Users;
-using Kvalitetsportal.Workflows.Outbox;
+using Kvalitetsportal.Notifications.Outbox;
 using Kvalitetsportal.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Notifications.Mail;
+using Kvalitetsportal.Notifications.Outbox;
 using Kvalitetsportal.Workflows.Definitions;
-using Kvalitetsportal.Workflows.Outbox;
 using Kvalitetsportal.Workflows.Runtime;
 using Kvalitetsportal.Workflows.Timers;
 
@@ -45,7 +46,7 @@ public sealed class TemplatesTests
     public void The_html_part_encodes_everything_and_keeps_lines_and_links()
     {
         var text = Templates.Render("Motivering: {{ comment }}\nLäs mer: {{ item.url }}", Model(comment: "<script>alert('x')</script> & så vidare"));
-        var html = Templates.ToHtml(text);
+        var html = MailText.ToHtml(text);
 
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);

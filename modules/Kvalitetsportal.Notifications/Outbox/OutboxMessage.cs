@@ -2,7 +2,7 @@ using Kvalitetsportal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Kvalitetsportal.Workflows.Outbox;
+namespace Kvalitetsportal.Notifications.Outbox;
 
 public enum OutboxStatus
 {
@@ -14,9 +14,9 @@ public enum OutboxStatus
 }
 
 /// <summary>
-/// A side effect of a transition (a mail, a webhook call), written in the transition's transaction
-/// and sent after it commits by <see cref="OutboxDispatcher"/>. A transition never waits for, and
-/// is never undone by, a mail server or a webhook receiver.
+/// A side effect of a change (a mail, a webhook call), written in the change's transaction and sent
+/// after it commits by <see cref="OutboxDispatcher"/>. A transition never waits for, and is never
+/// undone by, a mail server or a webhook receiver.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -64,6 +64,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
+        // The table kept the name it had in the Workflows module (ADR 0019).
         builder.ToTable(DataConventions.Table("Workflows", "Outbox"));
         builder.Property(m => m.Kind).HasMaxLength(16);
         builder.Property(m => m.Payload).IsJson();

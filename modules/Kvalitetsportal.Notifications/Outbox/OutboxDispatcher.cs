@@ -2,8 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
-using Kvalitetsportal.Workflows.Mail;
-using Kvalitetsportal.Workflows.Runtime;
+using Kvalitetsportal.Notifications.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,10 +10,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Kvalitetsportal.Workflows.Outbox;
+namespace Kvalitetsportal.Notifications.Outbox;
 
 /// <summary>
-/// Sends what transitions queued, after they committed: woken by this node's commits, polling as
+/// Sends what was queued (workflow mail and webhooks, notices by mail), after they committed: woken by this node's commits, polling as
 /// a fallback (and for other nodes' work). Several nodes share the queue safely: a batch is
 /// claimed with one conditional UPDATE (free or expired lock → this claim), so a message is
 /// sent by one node at a time. Failures are retried with exponential back-off and finally marked
@@ -22,9 +21,9 @@ namespace Kvalitetsportal.Workflows.Outbox;
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
-    WorkflowSignals signals,
-    WorkflowWriteGate gate,
-    IOptions<WorkflowRuntimeOptions> options,
+    OutboxSignal signal,
+    DatabaseWriteGate gate,
+    IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -34,7 +33,7 @@ public sealed partial class OutboxDispatcher(
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
     private DateTime _lastCleanup = DateTime.MinValue;
 
-    private OutboxOptions Options => options.Value.Outbox;
+    private OutboxOptions Options => options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,7 +41,7 @@ public sealed partial class OutboxDispatcher(
         while (!stoppingToken.IsCancellationRequested)
         {
             await RunOnceAsync(stoppingToken);
-            if (await signals.WaitForOutboxAsync(TimeSpan.FromSeconds(Math.Max(0.05, Options.PollSeconds)), stoppingToken))
+            if (await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(0.05, Options.PollSeconds)), stoppingToken))
             {
                 // Nudged: let the burst gather (and a content save that nudged on SaveChanges commit) first.
                 try
@@ -64,7 +63,7 @@ public sealed partial class OutboxDispatcher(
         {
             await using (var scope = scopes.CreateAsyncScope())
             {
-                if (!await scope.ServiceProvider.GetRequiredService<IFeatureManager>().IsEnabledAsync(WorkflowStarter.FeatureId, stoppingToken))
+                if (!await scope.ServiceProvider.GetRequiredService<IFeatureManager>().IsEnabledAsync(NotificationsStartup.FeatureId, stoppingToken))
                 {
                     return 0;
                 }

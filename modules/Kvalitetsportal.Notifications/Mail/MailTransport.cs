@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Kvalitetsportal.Workflows.Mail;
+namespace Kvalitetsportal.Notifications.Mail;
 
 /// <summary>Delivers composed mail. Implementations send a batch over one connection where they can.</summary>
 public interface IMailTransport

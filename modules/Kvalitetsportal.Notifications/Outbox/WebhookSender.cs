@@ -3,10 +3,9 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Kvalitetsportal.Workflows.Runtime;
 using Microsoft.Extensions.Options;
 
-namespace Kvalitetsportal.Workflows.Outbox;
+namespace Kvalitetsportal.Notifications.Outbox;
 
 /// <summary>
 /// POSTs a webhook's JSON. With a secret (Workflows:WebhookSecrets:{name}) the request carries
@@ -14,7 +13,7 @@ namespace Kvalitetsportal.Workflows.Outbox;
 /// timestamp (Unix seconds) in X-Kvalitetsportal-Timestamp, so the receiver can check both origin
 /// and freshness. Anything but a 2xx answer is a failure, retried by the outbox.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WorkflowRuntimeOptions> options, TimeProvider clock)
+public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const string ClientName = "Kvalitetsportal.Workflows.Webhooks";
     public const string SignatureHeader = "X-Kvalitetsportal-Signature";

@@ -1,4 +1,4 @@
-namespace Kvalitetsportal.Workflows.Mail;
+namespace Kvalitetsportal.Notifications.Mail;
 
 /// <summary>Settings under "Mail". Without <c>Mail:Smtp:Host</c> mail is written as .eml files to <c>{data folder}/mail</c>.</summary>
 public sealed class MailOptions

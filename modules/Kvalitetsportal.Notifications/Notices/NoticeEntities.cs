@@ -2,7 +2,7 @@ using Kvalitetsportal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Kvalitetsportal.Workflows.Notifications;
+namespace Kvalitetsportal.Notifications.Notices;
 
 /// <summary>An in-app notice to one user, e.g. "Ditt förslag är beslutat".</summary>
 public sealed class Notification
@@ -37,6 +37,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 {
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
+        // The tables kept the names they had in the Workflows module (ADR 0019): moving code moves no data.
         builder.ToTable(DataConventions.Table("Workflows", "Notifications"));
         builder.Property(n => n.UserId).HasMaxLength(64);
         builder.Property(n => n.Message).HasMaxLength(1000);

@@ -3,7 +3,7 @@ using Kvalitetsportal.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kvalitetsportal.Workflows.Notifications;
+namespace Kvalitetsportal.Notifications.Notices;
 
 /// <summary>"Notiser (3 olästa)" in the header's user menu.</summary>
 public sealed class UnreadNotificationsViewComponent(PortalDbContext db) : ViewComponent
@@ -14,6 +14,6 @@ public sealed class UnreadNotificationsViewComponent(PortalDbContext db) : ViewC
     {
         var userId = HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var unread = userId is null ? 0 : await db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadUtc == null, HttpContext.RequestAborted);
-        return View("~/Notifications/Unread.cshtml", unread);
+        return View("~/Notices/Unread.cshtml", unread);
     }
 }

@@ -1,15 +1,18 @@
+using System.Globalization;
 using System.Security.Claims;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
-namespace Kvalitetsportal.Workflows.Notifications;
+namespace Kvalitetsportal.Notifications.Notices;
 
 /// <summary>The user's in-app notices (/notiser) and how they want them (/notiser/installningar).</summary>
 [Authorize]
 [Route("notiser")]
-public sealed class NotificationsController(PortalDbContext db, TimeProvider clock) : Controller
+public sealed class NotificationsController(PortalDbContext db, IStringLocalizer<NotificationsController> localizer, TimeProvider clock) : Controller
 {
     public const int Shown = 100;
 
@@ -34,7 +37,7 @@ public sealed class NotificationsController(PortalDbContext db, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Set<Notification>().Where(n => n.UserId == userId && n.ReadUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadUtc, now), cancellationToken);
-        TempData["Message"] = "Alla notiser är markerade som lästa.";
+        TempData["Message"] = localizer["Alla notiser är markerade som lästa."].Value;
         return Redirect("/notiser");
     }
 
@@ -51,7 +54,7 @@ public sealed class NotificationsController(PortalDbContext db, TimeProvider clo
     {
         if (form.Delivery is not (NotificationSettingsForm.InAppOnly or NotificationSettingsForm.AlsoByMail))
         {
-            ModelState.AddModelError(nameof(form.Delivery), "Välj hur du vill få notiser.");
+            ModelState.AddModelError(nameof(form.Delivery), localizer["Välj hur du vill få notiser."]);
             return View(form);
         }
 
@@ -66,12 +69,20 @@ public sealed class NotificationsController(PortalDbContext db, TimeProvider clo
         preference.AlsoByMail = form.Delivery == NotificationSettingsForm.AlsoByMail;
         preference.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = preference.AlsoByMail ? "Du får notiser i portalen och med e-post." : "Du får notiser bara i portalen.";
+        TempData["Message"] = (preference.AlsoByMail ? localizer["Du får notiser i portalen och med e-post."] : localizer["Du får notiser bara i portalen."]).Value;
         return Redirect("/notiser/installningar");
     }
 }
 
-public sealed record NotificationsModel(IReadOnlyList<Notification> Notices, int Unread);
+public sealed record NotificationsModel(IReadOnlyList<Notification> Notices, int Unread)
+{
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>When a notice came, in Swedish time (as item pages show dates).</summary>
+    public static string DateAndTime(DateTime utc) => SwedishTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm", Swedish);
+
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
+}
 
 public sealed class NotificationSettingsForm
 {

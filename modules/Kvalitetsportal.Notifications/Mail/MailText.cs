@@ -1,0 +1,38 @@
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+
+namespace Kvalitetsportal.Notifications.Mail;
+
+/// <summary>How the portal's plain-text mail looks as HTML and as a subject line.</summary>
+public static partial class MailText
+{
+    public const int MaxSubjectLength = 200;
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary>
+    /// The HTML part of a mail: the plain text, HTML-encoded as a whole (so neither an item's fields
+    /// nor a template can inject markup), with line breaks and links kept.
+    /// </summary>
+    public static string ToHtml(string text)
+    {
+        // Line by line: the encoder would otherwise turn the line breaks themselves into entities.
+        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n")
+            .Select(p => string.Join("<br>", p.Split('\n').Select(line => Link().Replace(Encoder.Encode(line), m => $"<a href=\"{m.Value}\">{m.Value}</a>"))));
+        return "<!DOCTYPE html><html lang=\"sv\"><body><p>" + string.Join("</p><p>", paragraphs) + "</p></body></html>";
+    }
+
+    /// <summary>One line, at most <see cref="MaxSubjectLength"/> characters.</summary>
+    public static string Subject(string text)
+    {
+        var line = Whitespace().Replace(text, " ").Trim();
+        return line.Length > MaxSubjectLength ? line[..MaxSubjectLength] : line;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    // After HTML encoding: http(s) URLs up to whitespace or an encoded quote/angle bracket.
+    [GeneratedRegex(@"https?://[^\s<&]+(?:&amp;[^\s<&]+)*")]
+    private static partial Regex Link();
+}
