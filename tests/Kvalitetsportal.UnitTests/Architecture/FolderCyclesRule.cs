@@ -27,7 +27,7 @@ internal static class FolderCyclesRule
     /// <summary>Each cycle as text: the folders in it and, for every arrow inside it, one type that makes it.</summary>
     public static IReadOnlyList<string> Violations(ArchModel model, Assembly assembly, string root)
     {
-        var edges = TypeGraph.UsesIn(model, assembly)
+        var edges = TypeGraph.UsesIn(model, assembly, withinAssembly: true)
             .Select(u => (From: SliceOf(u.FromNamespace, root), To: SliceOf(u.ToNamespace, root), Use: u))
             .Where(e => e.From is not null && e.To is not null && e.From != e.To)
             .GroupBy(e => (e.From!, e.To!))

@@ -12,13 +12,14 @@ internal static class TypeGraph
     /// What the types of an assembly use. Compiler-written nested types (async state machines, lambdas) are
     /// folded into the type whose code they are, so a message names the class a developer wrote.
     /// </summary>
-    public static IEnumerable<TypeUse> UsesIn(ArchModel model, System.Reflection.Assembly assembly)
+    /// <param name="withinAssembly">Only uses of the assembly's own types (a folder of Core is not the namespace of the same name in Abstractions).</param>
+    public static IEnumerable<TypeUse> UsesIn(ArchModel model, System.Reflection.Assembly assembly, bool withinAssembly = false)
     {
         var name = assembly.GetName().Name!;
         return model.Types
             .Where(t => InAssembly(t, name))
             // Generic parameters and the like have no namespace: they are no dependency on another folder.
-            .SelectMany(t => t.Dependencies.Where(d => d.Target?.Namespace is not null).Select(d => new TypeUse(Outer(t.FullName), t.Namespace?.FullName ?? "", Outer(d.Target.FullName), d.Target.Namespace.FullName)))
+            .SelectMany(t => t.Dependencies.Where(d => d.Target?.Namespace is not null && (!withinAssembly || InAssembly(d.Target, name))).Select(d => new TypeUse(Outer(t.FullName), t.Namespace?.FullName ?? "", Outer(d.Target.FullName), d.Target.Namespace.FullName)))
             .Where(u => u.From != u.To)
             .Distinct();
     }

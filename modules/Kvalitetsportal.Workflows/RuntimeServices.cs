@@ -7,12 +7,13 @@ using Kvalitetsportal.Workflows.Guard;
 using Kvalitetsportal.Workflows.ItemWorkflow;
 using Kvalitetsportal.Workflows.Recipes;
 using Kvalitetsportal.Workflows.Tasks;
+using Kvalitetsportal.Workflows.Runtime;
 using Kvalitetsportal.Workflows.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Kvalitetsportal.Workflows.Runtime;
+namespace Kvalitetsportal.Workflows;
 
 public static class RuntimeServices
 {

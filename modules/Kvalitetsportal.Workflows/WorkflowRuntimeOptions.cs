@@ -1,4 +1,4 @@
-namespace Kvalitetsportal.Workflows.Runtime;
+namespace Kvalitetsportal.Workflows;
 
 /// <summary>
 /// Settings under "Workflows" (appsettings, environment variables Workflows__…). Workflows:Outbox and

@@ -4,11 +4,11 @@ using Kvalitetsportal.Data;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Guard;
 using Kvalitetsportal.Workflows.Instances;
-using Kvalitetsportal.Workflows.Runtime;
+using Kvalitetsportal.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Kvalitetsportal.Workflows.Timers;
+namespace Kvalitetsportal.Workflows.Runtime;
 
 /// <summary>
 /// Fires one claimed timer in one transaction: the timer's new status, the reminder's mail and

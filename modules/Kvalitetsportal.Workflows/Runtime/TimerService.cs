@@ -1,14 +1,14 @@
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Workflows.Guard;
-using Kvalitetsportal.Workflows.Runtime;
+using Kvalitetsportal.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Kvalitetsportal.Workflows.Timers;
+namespace Kvalitetsportal.Workflows.Runtime;
 
 /// <summary>
 /// Fires due timers (see ADR 0014): polls the timer table (woken early when this node starts a
