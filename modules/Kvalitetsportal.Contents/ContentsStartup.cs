@@ -27,7 +27,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<Queries.ContentListQuery>();
         services.AddSingleton<Queries.ContentCountCache>();
         services.AddSingleton<Queries.ContentPageCache>();
-        services.AddScoped<ContentItems.ContentItemPages>();
+        services.AddScoped<ContentItemPages>();
         services.AddScoped<IContentHandler, Queries.ContentCountInvalidator>();
         services.AddScoped<ContentExport.ContentExporter>();
         services.AddScoped<Fields.FieldDisplay>();
@@ -37,7 +37,12 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         services.AddSingleton<IPermissionProvider, TypeAdmin.TypeAdminPermissions>();
         services.AddSingleton<INavigationProvider, ContentsNavigation>();
-        services.AddSingleton<ContentItems.OneTimeFormTokens>();
+        services.AddSingleton<Editing.OneTimeFormTokens>();
+        services.AddScoped<Editing.CreateWithFormToken>();
+        services.AddScoped<Editing.EditWithConflictCheck>();
+        services.AddScoped<Access.VisibleContentItems>();
+        services.AddScoped<ContentItems.ContentEditorForms>();
+        services.AddScoped<ContentItems.ContentItemViews>();
         services.AddSingleton<IStartPageSectionProvider, MyItems.MyItemsSectionProvider>();
         services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentTypesStep>();
         services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentPermissionsStep>();

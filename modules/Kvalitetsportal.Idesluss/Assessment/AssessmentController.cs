@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.ContentForms;
 using Kvalitetsportal.Contents.Definitions;
@@ -118,7 +117,7 @@ public sealed class AssessmentController(
     private async Task<ContentTypeDefinition> FormTypeAsync(CancellationToken cancellationToken)
     {
         var type = await queries.TypeAsync(IdeaTypes.Assessment, cancellationToken);
-        var copy = JsonSerializer.Deserialize<ContentTypeDefinition>(JsonSerializer.Serialize(type, ContentDefinitionCache.Json), ContentDefinitionCache.Json)!;
+        var copy = type.Copy();
         copy.Fields.RemoveAll(f => f.Name == IdeaTypes.AssessedIdea);
         copy.UnitFromSubmitter = true; // the assessment takes the idea's unit; the form does not ask
 

@@ -1,5 +1,4 @@
 using Kvalitetsportal.Contents.Access;
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Fields;
 using Kvalitetsportal.Contents.Items;
