@@ -43,6 +43,9 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<Access.VisibleContentItems>();
         services.AddScoped<ContentItems.ContentEditorForms>();
         services.AddScoped<ContentItems.ContentItemViews>();
+        services.AddScoped<TypeAdmin.ContentTypeChanges>();
+        services.AddScoped<TypeAdmin.ContentTypeGrants>();
+        services.AddScoped<TypeAdmin.FieldRules>();
         services.AddSingleton<IStartPageSectionProvider, MyItems.MyItemsSectionProvider>();
         services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentTypesStep>();
         services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentPermissionsStep>();
