@@ -135,7 +135,7 @@ public sealed class AssessmentController(
     /// <summary>The idea, if the user is its assessor (holds it, or was chosen) or runs the sluice.</summary>
     private async Task<ContentItem?> AssessableAsync(string id, CancellationToken cancellationToken)
     {
-        var idea = id.All(Uri.IsHexDigit) ? await contents.GetLatestAsync(id, cancellationToken) : null;
+        var idea = ContentItemIds.IsWellFormed(id) ? await contents.GetLatestAsync(id, cancellationToken) : null;
         if (idea is not { ContentType: IdeaTypes.Idea, Published: true })
         {
             return null;

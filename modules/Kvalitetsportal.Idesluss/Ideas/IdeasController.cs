@@ -206,7 +206,7 @@ public sealed class IdeasController(
 
     private async Task<(ContentTypeDefinition? Type, ContentItem? Item)> VisibleAsync(string id, CancellationToken cancellationToken)
     {
-        if (!id.All(Uri.IsHexDigit))
+        if (!ContentItemIds.IsWellFormed(id))
         {
             return (null, null);
         }
