@@ -28,7 +28,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<Queries.ContentListQuery>();
         services.AddSingleton<Queries.ContentCountCache>();
         services.AddSingleton<Queries.ContentPageCache>();
-        services.AddScoped<ContentItems.ContentItemPages>();
+        services.AddScoped<ContentItemPages>();
         services.AddScoped<IContentCommittedHandler, Queries.ContentCountInvalidator>();
         services.AddScoped<ContentExport.ContentExporter>();
         services.AddScoped<Fields.FieldDisplay>();
@@ -38,7 +38,15 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         services.AddSingleton<IPermissionProvider, TypeAdmin.TypeAdminPermissions>();
         services.AddSingleton<INavigationProvider, ContentsNavigation>();
-        services.AddSingleton<ContentItems.OneTimeFormTokens>();
+        services.AddSingleton<Editing.OneTimeFormTokens>();
+        services.AddScoped<Editing.CreateWithFormToken>();
+        services.AddScoped<Editing.EditWithConflictCheck>();
+        services.AddScoped<Access.VisibleContentItems>();
+        services.AddScoped<ContentItems.ContentEditorForms>();
+        services.AddScoped<ContentItems.ContentItemViews>();
+        services.AddScoped<TypeAdmin.ContentTypeChanges>();
+        services.AddScoped<TypeAdmin.ContentTypeGrants>();
+        services.AddScoped<TypeAdmin.FieldRules>();
         services.AddSingleton<IStartPageSectionProvider, MyItems.MyItemsSectionProvider>();
         services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentTypesStep>();
         services.AddScoped<Recipes.IRecipeStepHandler, ContentRecipes.ContentPermissionsStep>();

@@ -29,7 +29,7 @@ public sealed class IdeslussStartup : IFeatureStartup
         services.AddSingleton<INavigationProvider, IdeslussNavigation>();
         services.AddScoped<IContentHandler, IdeaIndexer>();
         services.AddScoped<IContentIdentityPolicy, IdeaIdentityPolicy>();
-        services.AddSingleton<Contents.ContentItems.IContentItemPage, Ideas.IdeaPage>();
+        services.AddSingleton<Contents.Items.IContentItemPage, Ideas.IdeaPage>();
         services.AddScoped<IdeaService>();
         services.AddScoped<IdeaFollowers>();
         services.AddScoped<IContentHandler, IdeaFollowerNotices>();

@@ -86,6 +86,8 @@ public sealed class UsersStartup : IFeatureStartup
         services.AddScoped<IRecipeStepHandler, RolesStep>();
         services.AddScoped<IRecipeStepHandler, UsersStep>();
         services.AddScoped<Organisation.Data.IPersonDirectory, People.PersonDirectory>();
+        services.AddScoped<UserAccounts.UserSearch>();
+        services.AddScoped<UserAccounts.UserAccountChanges>();
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

@@ -3,9 +3,11 @@ using System.Security.Claims;
 using System.Text.Json;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Editing;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Contents.Queries;
+using Kvalitetsportal.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +27,7 @@ namespace Kvalitetsportal.Contents.ContentApi;
 /// </summary>
 public static class ContentApiEndpoints
 {
-    public const string AntiforgeryHeaderName = "RequestVerificationToken";
+    public const string AntiforgeryHeaderName = AntiforgeryHeaderFilter.HeaderName;
     public const string Tag = "Innehåll";
 
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -113,7 +115,7 @@ public static class ContentApiEndpoints
 
     private static async Task<IResult> GetContentType(string name, ClaimsPrincipal user, IContentDefinitionStore definitions, ContentAuthorizer authorizer, CancellationToken cancellationToken)
     {
-        var type = await ContentListParameters.FindTypeAsync(definitions, name, cancellationToken);
+        var type = await definitions.FindAsync(name, cancellationToken);
         return type is not null && await DescribeAsync(user, type, authorizer, cancellationToken) is { } response
             ? TypedResults.Ok(response)
             : TypeNotFound(name);
@@ -121,7 +123,7 @@ public static class ContentApiEndpoints
 
     private static async Task<IResult> List(string type, HttpRequest request, ClaimsPrincipal user, IContentDefinitionStore definitions, ContentAuthorizer authorizer, ContentListQuery query, ContentIdentityVisibility identity, CancellationToken cancellationToken)
     {
-        var definition = await ContentListParameters.FindTypeAsync(definitions, type, cancellationToken);
+        var definition = await definitions.FindAsync(type, cancellationToken);
         if (definition is null)
         {
             return TypeNotFound(type);
@@ -142,15 +144,15 @@ public static class ContentApiEndpoints
         return TypedResults.Ok(new ContentPageResponse(items, page.TotalCount, page.Page, page.PageSize));
     }
 
-    private static async Task<IResult> Get(string type, string id, HttpResponse response, ClaimsPrincipal user, IContentDefinitionStore definitions, ContentAuthorizer authorizer, IContentManager content, ContentIdentityVisibility identity, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(string type, string id, HttpResponse response, ClaimsPrincipal user, IContentDefinitionStore definitions, VisibleContentItems visible, ContentIdentityVisibility identity, CancellationToken cancellationToken)
     {
-        var definition = await ContentListParameters.FindTypeAsync(definitions, type, cancellationToken);
+        var definition = await definitions.FindAsync(type, cancellationToken);
         if (definition is null)
         {
             return TypeNotFound(type);
         }
 
-        var item = await FindVisibleAsync(user, definition, id, authorizer, content, cancellationToken);
+        var item = await visible.FindAsync(user, definition, id, cancellationToken);
         if (item is null)
         {
             return ItemNotFound();
@@ -171,7 +173,7 @@ public static class ContentApiEndpoints
         CancellationToken cancellationToken)
     {
         var user = context.User;
-        var definition = await ContentListParameters.FindTypeAsync(definitions, type, cancellationToken);
+        var definition = await definitions.FindAsync(type, cancellationToken);
         if (definition is null)
         {
             return TypeNotFound(type);
@@ -207,20 +209,21 @@ public static class ContentApiEndpoints
         HttpContext context,
         IContentDefinitionStore definitions,
         ContentAuthorizer authorizer,
-        IContentManager content,
+        VisibleContentItems visible,
+        EditWithConflictCheck edit,
         ContentApiInput input,
         ContentIdentityVisibility identity,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var user = context.User;
-        var definition = await ContentListParameters.FindTypeAsync(definitions, type, cancellationToken);
+        var definition = await definitions.FindAsync(type, cancellationToken);
         if (definition is null)
         {
             return TypeNotFound(type);
         }
 
-        var existing = await FindVisibleAsync(user, definition, id, authorizer, content, cancellationToken);
+        var existing = await visible.FindAsync(user, definition, id, cancellationToken);
         if (existing is null)
         {
             return ItemNotFound();
@@ -258,17 +261,19 @@ public static class ContentApiEndpoints
         }
 
         var userId = ContentAuthorizer.UserId(user)!;
-        try
+        var result = await edit.SaveAsync(definition, existing.ContentItemId, expected.Value, read.Change!, userId, body.Publish, cancellationToken);
+        switch (result.Outcome)
         {
-            var saved = await content.UpdateAsync(definition, existing.ContentItemId, expected.Value, read.Change!, userId, body.Publish, cancellationToken);
-            loggers.CreateLogger(typeof(ContentApiEndpoints)).LogInformation("API: user {UserId} updated {ContentType} {ContentItemId}", userId, definition.Name, saved.ContentItemId);
-            SetETag(context.Response, saved);
-            return TypedResults.Ok(ContentItemResponse.From(saved, await identity.MayRevealOwnerAsync(user, definition, saved, cancellationToken)));
+            case EditOutcome.Conflict:
+                return Conflict(result.Item!.Revision);
+            case EditOutcome.Removed:
+                return ItemNotFound();
         }
-        catch (ContentConcurrencyException ex)
-        {
-            return Conflict(ex.Current.Revision);
-        }
+
+        var saved = result.Item!;
+        loggers.CreateLogger(typeof(ContentApiEndpoints)).LogInformation("API: user {UserId} updated {ContentType} {ContentItemId}", userId, definition.Name, saved.ContentItemId);
+        SetETag(context.Response, saved);
+        return TypedResults.Ok(ContentItemResponse.From(saved, await identity.MayRevealOwnerAsync(user, definition, saved, cancellationToken)));
     }
 
     private static async Task<ContentTypeResponse?> DescribeAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentAuthorizer authorizer, CancellationToken cancellationToken)
@@ -281,20 +286,6 @@ public static class ContentApiEndpoints
 
     private static Task<bool> CanViewAnyAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentAuthorizer authorizer, CancellationToken cancellationToken) =>
         authorizer.CanViewAnyAsync(user, type, cancellationToken);
-
-    /// <summary>The latest version, when it is of this type and the user may see it; otherwise null (the caller answers 404 either way).</summary>
-    private static async Task<ContentItem?> FindVisibleAsync(ClaimsPrincipal user, ContentTypeDefinition type, string id, ContentAuthorizer authorizer, IContentManager content, CancellationToken cancellationToken)
-    {
-        if (id.Length is 0 or > 32)
-        {
-            return null;
-        }
-
-        var item = await content.GetLatestAsync(id, cancellationToken);
-        return item is not null && item.ContentType == type.Name && await authorizer.CanAsync(user, type, item, ContentAction.ViewOwn, cancellationToken)
-            ? item
-            : null;
-    }
 
     private static async Task<(ContentWriteRequest? Body, IResult? Error)> ReadBodyAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -351,28 +342,4 @@ public static class ContentApiEndpoints
 
     private static ProblemHttpResult ItemNotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Innehållet finns inte.", detail: "Innehållet finns inte eller så har du inte behörighet att se det.");
-}
-
-/// <summary>
-/// Refuses a write that lacks a valid antiforgery token in the <c>RequestVerificationToken</c>
-/// header (400), before anything is read or saved.
-/// </summary>
-public sealed class AntiforgeryHeaderFilter(IAntiforgery antiforgery) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            await antiforgery.ValidateRequestAsync(context.HttpContext);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Säkerhetstoken saknas eller är ogiltig.",
-                detail: $"Skicka headern {ContentApiEndpoints.AntiforgeryHeaderName} med en token från GET /api/antiforgery.");
-        }
-
-        return await next(context);
-    }
 }

@@ -90,7 +90,7 @@ public sealed class ContentExportController(
     /// <summary>404 for a type that does not exist; 403 when the user may see none of its items.</summary>
     private async Task<(ContentTypeDefinition? Type, IActionResult? Refusal)> AuthorizeAsync(string type, CancellationToken cancellationToken)
     {
-        var definition = await ContentListParameters.FindTypeAsync(definitions, type, cancellationToken);
+        var definition = await definitions.FindAsync(type, cancellationToken);
         if (definition is null)
         {
             return (null, NotFound());

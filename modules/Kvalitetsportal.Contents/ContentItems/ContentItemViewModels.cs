@@ -45,7 +45,7 @@ public sealed class ContentListViewModel
 
     public bool OnlyMine { get; init; }
 
-    public string Sort { get; init; } = ContentItemUrls.SortNewest;
+    public string Sort { get; init; } = ContentListParameters.SortNewest;
 
     /// <summary>The list's URL with the current filters and another page number.</summary>
     public string PageUrl(int page) => ContentItemUrls.List(Type.Name) + Query(page);
@@ -68,7 +68,7 @@ public sealed class ContentListViewModel
         Add("enhet", UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add("status", State);
         Add("mina", OnlyMine ? "1" : null);
-        Add("sortering", Sort == ContentItemUrls.SortNewest ? null : Sort);
+        Add("sortering", Sort == ContentListParameters.SortNewest ? null : Sort);
         Add("sida", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         return query.Count > 0 ? "?" + string.Join("&", query) : "";
     }
@@ -131,47 +131,4 @@ public sealed class ContentDeleteViewModel
     public required ContentTypeDefinition Type { get; init; }
 
     public required ContentItem Item { get; init; }
-}
-
-public static class ContentItemUrls
-{
-    public const string Root = "/innehall";
-    public const string Mine = "/innehall/mina";
-    public const string SortNewest = ContentListParameters.SortNewest;
-    public const string SortOldest = ContentListParameters.SortOldest;
-    public const string SortTitle = ContentListParameters.SortTitle;
-    public const string SortTitleDescending = ContentListParameters.SortTitleDescending;
-
-    public static string List(string type) => $"{Root}/{type}";
-
-    public static string Create(string type) => $"{Root}/{type}/ny";
-
-    public static string Detail(string type, string id) => $"{Root}/{type}/{id}";
-
-    public static string Edit(string type, string id) => $"{Root}/{type}/{id}/redigera";
-
-    public static string Delete(string type, string id) => $"{Root}/{type}/{id}/ta-bort";
-
-    public static string Autosave(string type, string id) => $"{Root}/{type}/{id}/autospara";
-
-    public static string File(string type, string id, string fileId) => $"{Root}/{type}/{id}/fil/{fileId}";
-
-    /// <summary>The short reference a receipt shows: the first eight characters of the id, upper case.</summary>
-    public static string Reference(string contentItemId) => contentItemId[..Math.Min(8, contentItemId.Length)].ToUpperInvariant();
-}
-
-/// <summary>Dates as a Swedish reader expects them: local (Stockholm) time.</summary>
-public static class ContentDates
-{
-    private static readonly System.Globalization.CultureInfo Swedish = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
-
-    public static DateTime Local(DateTime utc) => SwedishTime.FromUtc(utc);
-
-    public static string Date(DateTime utc) => Local(utc).ToString("yyyy-MM-dd", Swedish);
-
-    public static string DateAndTime(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", Swedish);
-
-    public static string Time(DateTime utc) => Local(utc).ToString("HH:mm", Swedish);
-
-    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

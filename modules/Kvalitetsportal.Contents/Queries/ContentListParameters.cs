@@ -59,13 +59,5 @@ public static class ContentListParameters
         _ => SortNewest,
     };
 
-    /// <summary>The type named in a URL: its technical name, also in other letter case ("forbattringsforslag").</summary>
-    public static async Task<ContentTypeDefinition?> FindTypeAsync(IContentDefinitionStore store, string name, CancellationToken cancellationToken)
-    {
-        var all = await store.GetAllAsync(cancellationToken);
-        return all.GetValueOrDefault(name)
-            ?? all.Values.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
-    }
-
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Permissions;
 using Microsoft.AspNetCore.Http;
@@ -98,10 +97,6 @@ public static class FieldKinds
         ContentAction.DeleteOwn => "Ta bort egna",
         _ => "Ta bort alla",
     };
-
-    /// <summary>A deep copy, so that an edit that fails validation never touches the shared cached definition.</summary>
-    public static ContentTypeDefinition Clone(ContentTypeDefinition type) =>
-        JsonSerializer.Deserialize<ContentTypeDefinition>(JsonSerializer.Serialize(type, ContentDefinitionCache.Json), ContentDefinitionCache.Json)!;
 }
 
 public sealed record TypeRow(string Name, string DisplayName, int FieldCount, string? DefinedBy);

@@ -7,6 +7,7 @@ using Kvalitetsportal.Permissions;
 using Kvalitetsportal.Recipes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Contents.TypeAdmin;
@@ -19,6 +20,7 @@ public sealed class TypeRecipesController(
     IContentDefinitionStore store,
     RecipeExecutor executor,
     ContentDefinitionCache cache,
+    IStringLocalizer<TypeRecipesController> localizer,
     ILogger<TypeRecipesController> logger) : Controller
 {
     /// <summary>A post (from the list's button), so the download is not an admin "page" and carries the antiforgery token.</summary>
@@ -74,7 +76,7 @@ public sealed class TypeRecipesController(
         }
 
         logger.LogInformation("Recipe imported by {ActorId}", ActorId);
-        TempData["Message"] = "Receptet är importerat.";
+        TempData["Message"] = localizer["Receptet är importerat."].Value;
         return Redirect("/admin/innehallstyper");
     }
 

@@ -1,28 +1,29 @@
 using System.Security.Claims;
 using Kvalitetsportal.Contents.Definitions;
-using Kvalitetsportal.Contents.Files;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Permissions;
-using Kvalitetsportal.Users.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Contents.TypeAdmin;
 
-/// <summary>Content types: their settings, fields, preview and who may do what with their items.</summary>
+/// <summary>
+/// Content types: their settings, fields, preview and who may do what with their items. Saving is
+/// <see cref="ContentTypeChanges"/>'s, a field's rules <see cref="FieldRules"/>' and the grants
+/// <see cref="ContentTypeGrants"/>'; this class reads the forms and answers.
+/// </summary>
 [Admin]
 [RequirePermission(ContentPermissions.ManageContentTypesName)]
 [Route("admin/innehallstyper")]
 public sealed class TypesController(
     IContentDefinitionStore store,
-    IPermissionService permissions,
-    RoleManager<PortalRole> roles,
-    PortalDbContext db,
+    ContentTypeChanges changes,
+    FieldRules rules,
+    IStringLocalizer<TypesController> localizer,
     ILogger<TypesController> logger) : Controller
 {
     private const string Base = "/admin/innehallstyper";
@@ -48,11 +49,11 @@ public sealed class TypesController(
         form.Name = string.IsNullOrWhiteSpace(form.Name) ? TechnicalNames.ForType(form.DisplayName) : form.Name.Trim();
         if (form.Name.Length > 0 && !ContentTypeDefinition.IsValidTypeName(form.Name))
         {
-            ModelState.AddModelError(nameof(form.Name), "Det tekniska namnet måste börja med en stor bokstav och bara innehålla bokstäverna A–Z och siffror (2–64 tecken).");
+            ModelState.AddModelError(nameof(form.Name), localizer["Det tekniska namnet måste börja med en stor bokstav och bara innehålla bokstäverna A–Z och siffror (2–64 tecken)."]);
         }
         else if (form.Name.Length > 0 && await store.GetAsync(form.Name, cancellationToken) is not null)
         {
-            ModelState.AddModelError(nameof(form.Name), $"Det finns redan en innehållstyp med det tekniska namnet \"{form.Name}\". Välj ett annat.");
+            ModelState.AddModelError(nameof(form.Name), localizer["Det finns redan en innehållstyp med det tekniska namnet \"{0}\". Välj ett annat.", form.Name]);
         }
 
         if (!ModelState.IsValid)
@@ -68,12 +69,12 @@ public sealed class TypesController(
         }
 
         logger.LogInformation("Content type {ContentType} created by {ActorId}", type.Name, ActorId);
-        TempData["Message"] = $"Innehållstypen {type.DisplayName} är skapad. Lägg nu till dess fält.";
+        TempData["Message"] = localizer["Innehållstypen {0} är skapad. Lägg nu till dess fält.", type.DisplayName].Value;
         return Redirect($"{Base}/{type.Name}");
     }
 
     [HttpGet("{typeName}")]
-    public async Task<IActionResult> Details(string typeName, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(string typeName, [FromServices] ContentTypeGrants grants, CancellationToken cancellationToken)
     {
         var type = await store.GetAsync(typeName, cancellationToken);
         if (type is null)
@@ -81,15 +82,7 @@ public sealed class TypesController(
             return NotFound();
         }
 
-        var rows = new List<RoleGrants>();
-        foreach (var role in await RoleNamesAsync(cancellationToken))
-        {
-            var grants = await permissions.GetGrantsAsync(role, cancellationToken);
-            var actions = Enum.GetValues<ContentAction>().Where(a => grants.Contains(ContentPermissions.Name(type.Name, a))).ToHashSet();
-            rows.Add(new RoleGrants(role, role == WellKnownRoles.Administrator, actions));
-        }
-
-        return View("Details", new TypeDetailsModel { Type = type, Roles = rows });
+        return View("Details", new TypeDetailsModel { Type = type, Roles = await grants.RowsAsync(type, cancellationToken) });
     }
 
     [HttpGet("{typeName}/installningar")]
@@ -129,7 +122,7 @@ public sealed class TypesController(
             return View("Settings", form);
         }
 
-        var type = FieldKinds.Clone(stored);
+        var type = stored.Copy();
         type.DisplayName = form.DisplayName;
         Apply(form, type);
         if (!await SaveAsync(type, cancellationToken))
@@ -137,7 +130,7 @@ public sealed class TypesController(
             return View("Settings", form);
         }
 
-        TempData["Message"] = $"Inställningarna för {type.DisplayName} är sparade.";
+        TempData["Message"] = localizer["Inställningarna för {0} är sparade.", type.DisplayName].Value;
         return Redirect($"{Base}/{type.Name}");
     }
 
@@ -169,30 +162,30 @@ public sealed class TypesController(
         if (form.Kind is null || !Enum.IsDefined(form.Kind.Value))
         {
             ModelState.Remove(nameof(form.Kind));
-            ModelState.AddModelError(nameof(form.Kind), "Välj vilken typ av fält det är.");
+            ModelState.AddModelError(nameof(form.Kind), localizer["Välj vilken typ av fält det är."]);
         }
 
         if (form.Name.Length > 0 && !ContentTypeDefinition.IsValidFieldName(form.Name))
         {
-            ModelState.AddModelError(nameof(form.Name), "Det tekniska namnet måste börja med en liten bokstav och bara innehålla bokstäverna A–Z och siffror (högst 64 tecken).");
+            ModelState.AddModelError(nameof(form.Name), localizer["Det tekniska namnet måste börja med en liten bokstav och bara innehålla bokstäverna A–Z och siffror (högst 64 tecken)."]);
         }
         else if (form.Name.Length > 0 && stored.Fields.Any(f => string.Equals(f.Name, form.Name, StringComparison.OrdinalIgnoreCase)))
         {
-            ModelState.AddModelError(nameof(form.Name), $"Det finns redan ett fält med det tekniska namnet \"{form.Name}\". Välj ett annat.");
+            ModelState.AddModelError(nameof(form.Name), localizer["Det finns redan ett fält med det tekniska namnet \"{0}\". Välj ett annat.", form.Name]);
         }
         else if (form.Name.Length == 0 && form.Label.Length > 0)
         {
-            ModelState.AddModelError(nameof(form.Name), "Skriv ett tekniskt namn med bokstäverna A–Z.");
+            ModelState.AddModelError(nameof(form.Name), localizer["Skriv ett tekniskt namn med bokstäverna A–Z."]);
         }
 
         var field = new ContentFieldDefinition { Name = form.Name, Label = form.Label, Kind = form.Kind ?? FieldKind.ShortText };
-        CheckAndApply(form, field, stored);
+        rules.CheckAndApply(form, field, stored, ModelState);
         if (!ModelState.IsValid)
         {
             return View("Field", form);
         }
 
-        var type = FieldKinds.Clone(stored);
+        var type = stored.Copy();
         field.Order = type.Fields.Count == 0 ? 1 : type.Fields.Max(f => f.Order) + 1;
         type.Fields.Add(field);
         if (!await SaveAsync(type, cancellationToken))
@@ -200,7 +193,7 @@ public sealed class TypesController(
             return View("Field", form);
         }
 
-        TempData["Message"] = $"Fältet {field.Label} är tillagt.";
+        TempData["Message"] = localizer["Fältet {0} är tillagt.", field.Label].Value;
         return Redirect($"{Base}/{type.Name}#falt");
     }
 
@@ -234,18 +227,18 @@ public sealed class TypesController(
         ModelState.Remove(nameof(form.Kind));
         form.Label = form.Label?.Trim() ?? "";
 
-        var type = FieldKinds.Clone(stored);
+        var type = stored.Copy();
         var edited = type.Field(fieldName)!;
         if (form.ModuleField)
         {
-            CheckLabelAndHint(form);
+            rules.CheckLabelAndHint(form, ModelState);
             edited.Label = form.Label;
             edited.Hint = form.Hint?.Trim() ?? "";
             edited.Required = form.Required;
         }
         else
         {
-            CheckAndApply(form, edited, stored);
+            rules.CheckAndApply(form, edited, stored, ModelState);
         }
 
         if (!ModelState.IsValid || !await SaveAsync(type, cancellationToken))
@@ -253,7 +246,7 @@ public sealed class TypesController(
             return View("Field", form);
         }
 
-        TempData["Message"] = $"Fältet {edited.Label} är sparat.";
+        TempData["Message"] = localizer["Fältet {0} är sparat.", edited.Label].Value;
         return Redirect($"{Base}/{type.Name}#falt");
     }
 
@@ -269,7 +262,7 @@ public sealed class TypesController(
 
         if (type.DefinedBy is not null)
         {
-            TempData["Error"] = $"Fältet {existing.Label} hör till modulen {type.DefinedBy} och kan inte tas bort.";
+            TempData["Error"] = localizer["Fältet {0} hör till modulen {1} och kan inte tas bort.", existing.Label, type.DefinedBy].Value;
             return Redirect($"{Base}/{type.Name}");
         }
 
@@ -289,11 +282,11 @@ public sealed class TypesController(
 
         if (stored.DefinedBy is not null)
         {
-            TempData["Error"] = $"Fältet {existing.Label} hör till modulen {stored.DefinedBy} och kan inte tas bort.";
+            TempData["Error"] = localizer["Fältet {0} hör till modulen {1} och kan inte tas bort.", existing.Label, stored.DefinedBy].Value;
             return Redirect($"{Base}/{stored.Name}");
         }
 
-        var type = FieldKinds.Clone(stored);
+        var type = stored.Copy();
         type.Fields.RemoveAll(f => f.Name == fieldName);
         if (!await SaveAsync(type, cancellationToken))
         {
@@ -302,7 +295,7 @@ public sealed class TypesController(
         }
 
         logger.LogInformation("Field {Field} removed from content type {ContentType} by {ActorId}", fieldName, type.Name, ActorId);
-        TempData["Message"] = $"Fältet {existing.Label} är borttaget från formuläret. Det som redan sparats i fältet finns kvar i ärendena.";
+        TempData["Message"] = localizer["Fältet {0} är borttaget från formuläret. Det som redan sparats i fältet finns kvar i ärendena.", existing.Label].Value;
         return Redirect($"{Base}/{type.Name}#falt");
     }
 
@@ -313,7 +306,7 @@ public sealed class TypesController(
     public Task<IActionResult> MoveDown(string typeName, string fieldName, CancellationToken cancellationToken) => MoveAsync(typeName, fieldName, +1, cancellationToken);
 
     [HttpGet("{typeName}/forhandsgranska")]
-    public async Task<IActionResult> Preview(string typeName, CancellationToken cancellationToken)
+    public async Task<IActionResult> Preview(string typeName, [FromServices] PortalDbContext db, CancellationToken cancellationToken)
     {
         var type = await store.GetAsync(typeName, cancellationToken);
         if (type is null)
@@ -326,7 +319,7 @@ public sealed class TypesController(
     }
 
     [HttpPost("{typeName}/behorigheter")]
-    public async Task<IActionResult> Grants(string typeName, [FromForm(Name = "Grants")] List<string>? grants, CancellationToken cancellationToken)
+    public async Task<IActionResult> Grants(string typeName, [FromForm(Name = "Grants")] List<string>? grants, [FromServices] ContentTypeGrants typeGrants, CancellationToken cancellationToken)
     {
         var type = await store.GetAsync(typeName, cancellationToken);
         if (type is null)
@@ -334,47 +327,14 @@ public sealed class TypesController(
             return NotFound();
         }
 
-        var roleNames = await RoleNamesAsync(cancellationToken);
-        var typePermissions = Enum.GetValues<ContentAction>().Select(a => ContentPermissions.Name(type.Name, a)).ToHashSet(StringComparer.Ordinal);
-        var wanted = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var value in grants ?? [])
+        if (!await typeGrants.SaveAsync(type, grants ?? [], cancellationToken))
         {
-            var separator = value.LastIndexOf(':');
-            var role = separator > 0 ? value[..separator] : "";
-            var action = separator > 0 ? value[(separator + 1)..] : "";
-            if (!roleNames.Contains(role) || !Enum.TryParse<ContentAction>(action, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(action, out _))
-            {
-                TempData["Error"] = "Välj bara roller och behörigheter som finns i tabellen.";
-                return Redirect($"{Base}/{type.Name}#behorigheter");
-            }
-
-            if (!wanted.TryGetValue(role, out var set))
-            {
-                wanted[role] = set = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            set.Add(ContentPermissions.Name(type.Name, parsed));
+            TempData["Error"] = localizer["Välj bara roller och behörigheter som finns i tabellen."].Value;
+            return Redirect($"{Base}/{type.Name}#behorigheter");
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var role in roleNames.Where(r => r != WellKnownRoles.Administrator))
-            {
-                var current = await permissions.GetGrantsAsync(role, cancellationToken);
-                var next = current.Where(p => !typePermissions.Contains(p)).Concat(wanted.GetValueOrDefault(role) ?? []).ToHashSet(StringComparer.Ordinal);
-                if (!next.SetEquals(current))
-                {
-                    await permissions.SetGrantsAsync(role, next, cancellationToken);
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        });
-
         logger.LogInformation("Permissions for content type {ContentType} changed by {ActorId}", type.Name, ActorId);
-        TempData["Message"] = $"Behörigheterna för {type.DisplayName} är sparade.";
+        TempData["Message"] = localizer["Behörigheterna för {0} är sparade.", type.DisplayName].Value;
         return Redirect($"{Base}/{type.Name}#behorigheter");
     }
 
@@ -386,28 +346,20 @@ public sealed class TypesController(
             return NotFound();
         }
 
-        var type = FieldKinds.Clone(stored);
-        var ordered = type.OrderedFields.ToList();
-        var index = ordered.FindIndex(f => f.Name == fieldName);
-        var target = index + direction;
-        if (target >= 0 && target < ordered.Count)
+        if (ContentTypeChanges.Move(stored, fieldName, direction) is var (type, moved))
         {
-            (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                ordered[i].Order = i + 1;
-            }
-
             if (!await SaveAsync(type, cancellationToken))
             {
                 TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
                 return Redirect($"{Base}/{type.Name}#falt");
             }
 
-            TempData["Message"] = $"Fältet {ordered[target].Label} är flyttat {(direction < 0 ? "upp" : "ned")}.";
+            TempData["Message"] = direction < 0
+                ? localizer["Fältet {0} är flyttat upp.", moved.Label].Value
+                : localizer["Fältet {0} är flyttat ned.", moved.Label].Value;
         }
 
-        return Redirect($"{Base}/{type.Name}#falt");
+        return Redirect($"{Base}/{stored.Name}#falt");
     }
 
     private static void Apply(TypeSettingsForm form, ContentTypeDefinition type)
@@ -417,113 +369,6 @@ public sealed class TypesController(
         type.Drafts = form.Drafts;
         type.Versioned = form.Versioned;
         type.UnitFromSubmitter = form.UnitFromSubmitter;
-    }
-
-    private void CheckLabelAndHint(FieldForm form)
-    {
-        if (string.IsNullOrWhiteSpace(form.Label))
-        {
-            ModelState.AddModelError(nameof(form.Label), "Skriv fältets etikett.");
-        }
-        else if (form.Label.Length > 200)
-        {
-            ModelState.AddModelError(nameof(form.Label), "Etiketten får vara högst 200 tecken.");
-        }
-
-        if (form.Hint is { Length: > 500 })
-        {
-            ModelState.AddModelError(nameof(form.Hint), "Hjälptexten får vara högst 500 tecken.");
-        }
-    }
-
-    /// <summary>Checks the posted settings field by field (errors under each input) and copies them to the field.</summary>
-    private void CheckAndApply(FieldForm form, ContentFieldDefinition field, ContentTypeDefinition type)
-    {
-        CheckLabelAndHint(form);
-        field.Label = form.Label?.Trim() ?? "";
-        field.Hint = form.Hint?.Trim() ?? "";
-        field.Required = form.Required;
-        field.ShowInList = form.ShowInList;
-        field.Searchable = form.Searchable;
-        field.MaxLength = null;
-        field.Min = field.Max = null;
-        field.Choices = [];
-        field.Multiple = false;
-        field.ReferencedType = null;
-        field.AllowedExtensions = [];
-        field.MaxFileSizeKb = field.MaxFiles = null;
-
-        switch (field.Kind)
-        {
-            case FieldKind.ShortText or FieldKind.LongText or FieldKind.RichText:
-                if (form.MaxLength is <= 0 or > 100_000)
-                {
-                    ModelState.AddModelError(nameof(form.MaxLength), "Största antal tecken måste vara mellan 1 och 100 000, eller tomt.");
-                }
-
-                field.MaxLength = form.MaxLength;
-                break;
-            case FieldKind.Number:
-                if (form.Min is decimal min && form.Max is decimal max && min > max)
-                {
-                    ModelState.AddModelError(nameof(form.Max), "Största värdet får inte vara mindre än minsta värdet.");
-                }
-
-                field.Min = form.Min;
-                field.Max = form.Max;
-                break;
-            case FieldKind.Choice:
-                var choices = form.Choices();
-                if (choices.Count == 0)
-                {
-                    ModelState.AddModelError(nameof(form.ChoicesText), "Skriv minst ett alternativ, ett per rad.");
-                }
-                else if (choices.Distinct(StringComparer.OrdinalIgnoreCase).Count() != choices.Count)
-                {
-                    ModelState.AddModelError(nameof(form.ChoicesText), "Samma alternativ står två gånger.");
-                }
-                else if (choices.Any(c => c.Length > 200))
-                {
-                    ModelState.AddModelError(nameof(form.ChoicesText), "Ett alternativ får vara högst 200 tecken.");
-                }
-
-                field.Choices = choices;
-                field.Multiple = form.Multiple;
-                break;
-            case FieldKind.ContentReference:
-                if (string.IsNullOrEmpty(form.ReferencedType) || (form.ReferencedType != type.Name && form.OtherTypes.All(t => t.Name != form.ReferencedType)))
-                {
-                    ModelState.AddModelError(nameof(form.ReferencedType), "Välj vilken innehållstyp fältet hänvisar till.");
-                }
-
-                field.ReferencedType = form.ReferencedType;
-                break;
-            case FieldKind.Files:
-                var extensions = form.AllowedExtensions.Where(e => !string.IsNullOrEmpty(e)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                if (extensions.Count == 0)
-                {
-                    ModelState.AddModelError(nameof(form.AllowedExtensions), "Välj minst en tillåten filtyp.");
-                }
-                else if (extensions.Any(e => !UploadCheck.KnownExtensions.Contains(e, StringComparer.OrdinalIgnoreCase)))
-                {
-                    ModelState.AddModelError(nameof(form.AllowedExtensions), "Välj bara filtyper i listan.");
-                }
-
-                if (form.MaxFileSizeMb is <= 0 or > 100)
-                {
-                    ModelState.AddModelError(nameof(form.MaxFileSizeMb), "Största filstorlek måste vara mellan 1 och 100 MB, eller tomt.");
-                }
-
-                if (form.MaxFiles is <= 0 or > 50)
-                {
-                    ModelState.AddModelError(nameof(form.MaxFiles), "Högst antal filer måste vara mellan 1 och 50, eller tomt.");
-                }
-
-                field.AllowedExtensions = [.. extensions.Select(e => e.ToLowerInvariant())];
-                field.MaxFileSizeKb = form.MaxFileSizeMb * 1024;
-                field.MaxFiles = form.MaxFiles;
-                break;
-        }
     }
 
     private async Task<FieldForm> FillAsync(FieldForm form, ContentTypeDefinition type, CancellationToken cancellationToken)
@@ -539,17 +384,7 @@ public sealed class TypesController(
     /// <summary>Saves through the store; the validator's problems go to the error summary.</summary>
     private async Task<bool> SaveAsync(ContentTypeDefinition type, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> problems;
-        try
-        {
-            problems = await store.SaveAsync(type, cancellationToken);
-        }
-        catch (DbUpdateException ex)
-        {
-            logger.LogWarning(ex, "Saving content type {ContentType} failed", type.Name);
-            problems = ["Innehållstypen kunde inte sparas eftersom någon annan ändrade den samtidigt. Ladda om sidan och försök igen."];
-        }
-
+        var problems = await changes.SaveAsync(type, cancellationToken);
         foreach (var problem in problems)
         {
             ModelState.AddModelError(string.Empty, problem);
@@ -557,9 +392,6 @@ public sealed class TypesController(
 
         return problems.Count == 0;
     }
-
-    private async Task<List<string>> RoleNamesAsync(CancellationToken cancellationToken) =>
-        [.. (await roles.Roles.AsNoTracking().Select(r => r.Name!).ToListAsync(cancellationToken)).OrderBy(r => r == WellKnownRoles.Administrator ? 0 : 1).ThenBy(r => r, StringComparer.CurrentCulture)];
 
     private string? ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.ContentForms;
 using Kvalitetsportal.Contents.Definitions;
@@ -120,7 +119,7 @@ public sealed class AssessmentController(
     private async Task<ContentTypeDefinition> FormTypeAsync(CancellationToken cancellationToken)
     {
         var type = await queries.TypeAsync(IdeaTypes.Assessment, cancellationToken);
-        var copy = JsonSerializer.Deserialize<ContentTypeDefinition>(JsonSerializer.Serialize(type, ContentDefinitionCache.Json), ContentDefinitionCache.Json)!;
+        var copy = type.Copy();
         copy.Fields.RemoveAll(f => f.Name == IdeaTypes.AssessedIdea);
         copy.UnitFromSubmitter = true; // the assessment takes the idea's unit; the form does not ask
 
@@ -138,7 +137,7 @@ public sealed class AssessmentController(
     /// <summary>The idea, if the user is its assessor (holds it, or was chosen) or runs the sluice.</summary>
     private async Task<ContentItem?> AssessableAsync(string id, CancellationToken cancellationToken)
     {
-        var idea = id.All(Uri.IsHexDigit) ? await contents.GetLatestAsync(id, cancellationToken) : null;
+        var idea = ContentItemIds.IsWellFormed(id) ? await contents.GetLatestAsync(id, cancellationToken) : null;
         if (idea is not { ContentType: IdeaTypes.Idea, Published: true })
         {
             return null;

@@ -145,7 +145,7 @@ public sealed class BoardController(IdeaQueries queries, IdeaService ideas, ICon
 
     private async Task<ContentItem?> IdeaAsync(string id, CancellationToken cancellationToken)
     {
-        var item = id.All(Uri.IsHexDigit) ? await contents.GetLatestAsync(id, cancellationToken) : null;
+        var item = ContentItemIds.IsWellFormed(id) ? await contents.GetLatestAsync(id, cancellationToken) : null;
         return item is { ContentType: IdeaTypes.Idea, Published: true } ? item : null;
     }
 

@@ -1,5 +1,4 @@
 using Kvalitetsportal.Contents.Access;
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Data;

@@ -1,4 +1,4 @@
-using Kvalitetsportal.Contents.ContentItems;
+using Kvalitetsportal.Contents.Items;
 
 namespace Kvalitetsportal.Idesluss.Ideas;
 

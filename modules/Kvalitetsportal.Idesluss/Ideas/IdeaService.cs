@@ -107,7 +107,7 @@ public sealed class IdeaService(
         var record = await RecordAsync(duplicate.ContentItemId, cancellationToken);
         record.MergedInto = kept.ContentItemId;
         record.Supporters = 0;
-        db.Add(new IdeaComment { ContentItemId = duplicate.ContentItemId, Text = $"Idén har slagits ihop med en liknande idé: \"{kept.DisplayText}\" ({Contents.ContentItems.ContentItemUrls.Reference(kept.ContentItemId)}). Stöd och följare har flyttats dit, och du som gav idén följer den nu.", CreatedUtc = Now });
+        db.Add(new IdeaComment { ContentItemId = duplicate.ContentItemId, Text = $"Idén har slagits ihop med en liknande idé: \"{kept.DisplayText}\" ({Contents.Items.ContentItemUrls.Reference(kept.ContentItemId)}). Stöd och följare har flyttats dit, och du som gav idén följer den nu.", CreatedUtc = Now });
         db.Add(new IdeaComment { ContentItemId = kept.ContentItemId, Text = $"En liknande idé, \"{duplicate.DisplayText}\", har slagits ihop med den här.", CreatedUtc = Now });
         Record(duplicate, actorId, new AuditChange("mergedInto", "Sammanslagen med", null, kept.DisplayText));
 

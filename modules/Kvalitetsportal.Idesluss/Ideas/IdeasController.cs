@@ -1,5 +1,4 @@
 using Kvalitetsportal.Contents.Access;
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Fields;
 using Kvalitetsportal.Contents.Items;
@@ -209,7 +208,7 @@ public sealed class IdeasController(
 
     private async Task<(ContentTypeDefinition? Type, ContentItem? Item)> VisibleAsync(string id, CancellationToken cancellationToken)
     {
-        if (!id.All(Uri.IsHexDigit))
+        if (!ContentItemIds.IsWellFormed(id))
         {
             return (null, null);
         }

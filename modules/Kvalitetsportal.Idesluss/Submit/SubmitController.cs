@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.ContentForms;
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Contents.Editing;
 using Kvalitetsportal.Contents.Files;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
@@ -48,7 +47,7 @@ public sealed class SubmitController(
     PortalDbContext db,
     IFileStore files,
     IDataProtectionProvider protection,
-    OneTimeFormTokens formTokens,
+    CreateWithFormToken create,
     TimeProvider clock,
     IStringLocalizer<SubmitController> localizer,
     ILogger<SubmitController> logger) : Controller
@@ -70,7 +69,7 @@ public sealed class SubmitController(
         var form = ContentForms.For(type, null, []);
         form.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options();
         var (campaign, question, closed) = await CampaignAsync(utmaning, cancellationToken);
-        return View(new SubmitViewModel { Form = form, FormToken = OneTimeFormTokens.NewToken(), Campaign = campaign, CampaignQuestion = question, CampaignClosedMessage = closed });
+        return View(new SubmitViewModel { Form = form, FormToken = CreateWithFormToken.NewFormToken(), Campaign = campaign, CampaignQuestion = question, CampaignClosedMessage = closed });
     }
 
     [HttpPost("ideer/ny")]
@@ -104,65 +103,43 @@ public sealed class SubmitController(
         var userId = ContentAuthorizer.UserId(User)!;
         var campaignId = posted[CampaignInput].ToString();
         var (campaign, question, closed) = await CampaignAsync(campaignId, cancellationToken);
-        var token = posted[ContentItemsController.FormTokenInput].ToString();
-        var hasToken = OneTimeFormTokens.IsWellFormed(token);
-        if (hasToken)
+        var full = await queries.TypeAsync(IdeaTypes.Idea, cancellationToken);
+        var formToken = posted[CreateWithFormToken.FormTokenInput].ToString();
+        ContentFormModel? form = null;
+        var result = await create.CreateAsync(full, userId, formToken, publish: true, async () =>
         {
-            var (claim, earlierId) = formTokens.TryClaim(userId, token);
-            if (claim == OneTimeFormTokens.Claim.Done)
-            {
-                TempData["Message"] = localizer["Idén var redan inskickad och sparades bara en gång. Referens: {0}.", ContentItemUrls.Reference(earlierId!)].Value;
-                return Redirect(IdeaUrls.Receipt(earlierId!));
-            }
-
-            if (claim == OneTimeFormTokens.Claim.InProgress)
-            {
-                TempData["Message"] = localizer["Idén håller på att sparas. Den visas under Mina ärenden när den är klar."].Value;
-                return Redirect(ContentItemUrls.Mine);
-            }
-        }
-
-        try
-        {
-            var reader = new ContentFormReader(files, protection);
-            var result = await reader.ReadAsync(type, posted, null, ModelState, cancellationToken);
+            var read = await new ContentFormReader(files, protection).ReadAsync(type, posted, null, ModelState, cancellationToken);
+            form = read.Form;
             if (campaign is not null && closed is not null)
             {
                 ModelState.AddModelError(CampaignInput, closed);
             }
 
-            if (result.Change is null || !ModelState.IsValid)
+            if (read.Change is null || !ModelState.IsValid)
             {
-                if (hasToken)
-                {
-                    formTokens.Release(userId, token);
-                }
-
-                // Everything typed comes back, and uploaded files are kept (as protected tokens) across the error.
-                result.Form.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options(result.Form.UnitId);
-                return View(nameof(Index), new SubmitViewModel { Form = result.Form, FormToken = hasToken ? token : OneTimeFormTokens.NewToken(), Campaign = campaign, CampaignQuestion = question, CampaignClosedMessage = closed });
+                return null;
             }
 
-            var data = result.Change.Data;
+            var data = read.Change.Data;
             data[IdeaTypes.CampaignField] = campaign?.ContentItemId;
-            var full = await queries.TypeAsync(IdeaTypes.Idea, cancellationToken);
-            var item = await contents.CreateAsync(full, result.Change with { Data = data }, userId, publish: true, cancellationToken);
-            if (hasToken)
-            {
-                formTokens.Complete(userId, token, item.ContentItemId);
-            }
+            return read.Change with { Data = data };
+        }, cancellationToken);
 
-            logger.LogInformation("Idea {ContentItemId} submitted by user {UserId}", item.ContentItemId, userId);
-            return Redirect(IdeaUrls.Receipt(item.ContentItemId));
-        }
-        catch
+        switch (result.Outcome)
         {
-            if (hasToken)
-            {
-                formTokens.Release(userId, token);
-            }
-
-            throw;
+            case CreateOutcome.AlreadyCreated:
+                TempData["Message"] = localizer["Idén var redan inskickad och sparades bara en gång. Referens: {0}.", ContentItemUrls.Reference(result.EarlierId!)].Value;
+                return Redirect(IdeaUrls.Receipt(result.EarlierId!));
+            case CreateOutcome.InProgress:
+                TempData["Message"] = localizer["Idén håller på att sparas. Den visas under Mina ärenden när den är klar."].Value;
+                return Redirect(ContentItemUrls.Mine);
+            case CreateOutcome.Invalid:
+                // Everything typed comes back, and uploaded files are kept (as protected tokens) across the error.
+                form!.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options(form.UnitId);
+                return View(nameof(Index), new SubmitViewModel { Form = form, FormToken = result.FormToken, Campaign = campaign, CampaignQuestion = question, CampaignClosedMessage = closed });
+            default:
+                logger.LogInformation("Idea {ContentItemId} submitted by user {UserId}", result.Item!.ContentItemId, userId);
+                return Redirect(IdeaUrls.Receipt(result.Item.ContentItemId));
         }
     }
 
@@ -170,14 +147,14 @@ public sealed class SubmitController(
     private async Task<ContentTypeDefinition> EmployeeTypeAsync(CancellationToken cancellationToken)
     {
         var type = await queries.TypeAsync(IdeaTypes.Idea, cancellationToken);
-        var copy = JsonSerializer.Deserialize<ContentTypeDefinition>(JsonSerializer.Serialize(type, ContentDefinitionCache.Json), ContentDefinitionCache.Json)!;
+        var copy = type.Copy();
         copy.Fields.RemoveAll(f => IdeaTypes.CoordinatorFields.Contains(f.Name) || f.Name == IdeaTypes.CampaignField);
         return copy;
     }
 
     private async Task<(ContentItem? Campaign, string? Question, string? ClosedMessage)> CampaignAsync(string? id, CancellationToken cancellationToken)
     {
-        if (id is not { Length: 32 } || !id.All(Uri.IsHexDigit))
+        if (!ContentItemIds.IsWellFormed(id))
         {
             return (null, null, null);
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Fields;
 using Kvalitetsportal.Contents.Files;

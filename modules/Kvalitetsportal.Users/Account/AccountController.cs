@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Users.Account;
 
 [Route("konto")]
-public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IStringLocalizer<AccountController> localizer, ILogger<AccountController> logger) : Controller
 {
     [AllowAnonymous]
     [HttpGet("logga-in")]
@@ -67,7 +68,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
             {
                 logger.LogWarning("Password change refused: account {UserId} locked", user.Id);
                 await signIn.SignOutAsync();
-                TempData["Error"] = "Kontot är spärrat efter för många försök med fel lösenord. Försök igen om 15 minuter.";
+                TempData["Error"] = localizer["Kontot är spärrat efter för många försök med fel lösenord. Försök igen om 15 minuter."].Value;
                 return LocalRedirect("/konto/logga-in");
             }
 
@@ -82,7 +83,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
                 {
                     await signIn.RefreshSignInAsync(user);
                     logger.LogInformation("User {UserId} changed their password", user.Id);
-                    TempData["Message"] = "Ditt lösenord är bytt.";
+                    TempData["Message"] = localizer["Ditt lösenord är bytt."].Value;
                     return LocalRedirect("/");
                 }
 

@@ -6,6 +6,7 @@ using Kvalitetsportal.Users.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Users.RoleAdmin;
@@ -18,6 +19,7 @@ public sealed class RolesController(
     IPermissionService permissions,
     PortalDbContext db,
     IAuditTrail audit,
+    IStringLocalizer<RolesController> localizer,
     ILogger<RolesController> logger) : Controller
 {
     [HttpGet("")]
@@ -54,7 +56,7 @@ public sealed class RolesController(
                 });
                 await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Role {RoleId} created by {ActorId}", role.Id, ActorId);
-                TempData["Message"] = $"Rollen {role.Name} är skapad. Välj nu vilka behörigheter den ska ha.";
+                TempData["Message"] = localizer["Rollen {0} är skapad. Välj nu vilka behörigheter den ska ha.", role.Name ?? ""].Value;
                 return RedirectToAction(nameof(Edit), new { id = role.Id });
             }
 
@@ -114,7 +116,7 @@ public sealed class RolesController(
 
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Role {RoleId} changed by {ActorId}", role.Id, ActorId);
-                TempData["Message"] = $"Rollen {role.Name} är sparad.";
+                TempData["Message"] = localizer["Rollen {0} är sparad.", role.Name ?? ""].Value;
                 return RedirectToAction(nameof(Index));
             }
 
@@ -135,14 +137,14 @@ public sealed class RolesController(
 
         if (role.Name == WellKnownRoles.Administrator)
         {
-            TempData["Error"] = "Rollen Administratör kan inte tas bort.";
+            TempData["Error"] = localizer["Rollen Administratör kan inte tas bort."].Value;
             return RedirectToAction(nameof(Edit), new { id });
         }
 
         var userCount = await UserCountAsync(role.Id, cancellationToken);
         if (userCount > 0)
         {
-            TempData["Error"] = $"Rollen {role.Name} kan inte tas bort eftersom {userCount} användare har den. Ta först bort rollen från dem.";
+            TempData["Error"] = localizer["Rollen {0} kan inte tas bort eftersom {1} användare har den. Ta först bort rollen från dem.", role.Name ?? "", userCount].Value;
             return RedirectToAction(nameof(Edit), new { id });
         }
 
@@ -158,7 +160,7 @@ public sealed class RolesController(
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Role {RoleId} deleted by {ActorId}", role.Id, ActorId);
-        TempData["Message"] = $"Rollen {role.Name} är borttagen.";
+        TempData["Message"] = localizer["Rollen {0} är borttagen.", role.Name ?? ""].Value;
         return RedirectToAction(nameof(Index));
     }
 

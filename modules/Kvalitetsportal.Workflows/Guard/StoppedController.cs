@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;

@@ -1,4 +1,4 @@
-using Kvalitetsportal.Contents.ContentItems;
+using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
@@ -19,8 +19,7 @@ namespace Kvalitetsportal.Workflows.ItemWorkflow;
 [Route("innehall/{type}/{id}/arbetsflode")]
 public sealed class ItemWorkflowController(
     IContentDefinitionStore definitions,
-    IContentManager contents,
-    ContentAuthorizer authorizer,
+    VisibleContentItems visible,
     WorkflowEngine engine,
     ItemWorkflowQuery query,
     IStringLocalizer<ItemWorkflowController> localizer) : Controller
@@ -29,7 +28,7 @@ public sealed class ItemWorkflowController(
     public async Task<IActionResult> Take(string type, string id, TransitionForm form, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(type, cancellationToken);
-        if (definition is null || id.Length != 32 || !id.All(Uri.IsHexDigit))
+        if (definition is null || !ContentItemIds.IsWellFormed(id))
         {
             return NotFound();
         }
@@ -42,7 +41,7 @@ public sealed class ItemWorkflowController(
             return Redirect(ContentItemUrls.Detail(definition.Name, id));
         }
 
-        var (_, item) = await FindVisibleAsync(type, id, cancellationToken);
+        var item = await visible.FindAsync(User, definition, id, cancellationToken);
         if (item is null)
         {
             return NotFound();
@@ -72,19 +71,5 @@ public sealed class ItemWorkflowController(
             default:
                 return NotFound();
         }
-    }
-
-    private async Task<(ContentTypeDefinition? Type, ContentItem? Item)> FindVisibleAsync(string type, string id, CancellationToken cancellationToken)
-    {
-        var definition = await definitions.GetAsync(type, cancellationToken);
-        if (definition is null || id.Length != 32 || !id.All(Uri.IsHexDigit))
-        {
-            return (null, null);
-        }
-
-        var item = await contents.GetLatestAsync(id, cancellationToken);
-        return item is not null && item.ContentType == definition.Name && await authorizer.CanAsync(User, definition, item, ContentAction.ViewOwn, cancellationToken)
-            ? (definition, item)
-            : (definition, null);
     }
 }

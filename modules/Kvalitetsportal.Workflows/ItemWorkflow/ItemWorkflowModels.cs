@@ -1,4 +1,3 @@
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Workflows.Runtime;

@@ -269,7 +269,7 @@ public sealed class ActivityRunner(
             occurredUtc = DateTime.SpecifyKind(run.Now, DateTimeKind.Utc),
             contentType = run.Type.Name,
             contentItemId = run.Item.ContentItemId,
-            reference = Contents.ContentItems.ContentItemUrls.Reference(run.Item.ContentItemId),
+            reference = Contents.Items.ContentItemUrls.Reference(run.Item.ContentItemId),
             url = (string)run.Model().Item["url"]!,
             fromState = run.FromState,
             toState = run.ToState,

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Kvalitetsportal.Contents.Access;
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Kvalitetsportal.Contents.ContentItems;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Fields;
 using Kvalitetsportal.Contents.Items;

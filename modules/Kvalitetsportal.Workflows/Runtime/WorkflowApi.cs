@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
-using Kvalitetsportal.Contents.ContentApi;
+using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
+using Kvalitetsportal.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,7 +58,7 @@ public static class WorkflowApi
             .AddEndpointFilter<AntiforgeryHeaderFilter>()
             .WithName("TakeContentTransition")
             .WithSummary("Ta ett steg i arbetsflödet")
-            .WithDescription($"Kräver headern {ContentApiEndpoints.AntiforgeryHeaderName}. Ange revisionen (If-Match eller revision) för att inte ta ett steg på ett ärende som någon annan just har flyttat: då blir svaret 409.")
+            .WithDescription($"Kräver headern {AntiforgeryHeaderFilter.HeaderName}. Ange revisionen (If-Match eller revision) för att inte ta ett steg på ett ärende som någon annan just har flyttat: då blir svaret 409.")
             .Accepts<TransitionRequest>("application/json")
             .Produces<TransitionResponse>()
             .ProducesValidationProblem()
@@ -67,9 +68,9 @@ public static class WorkflowApi
         return endpoints;
     }
 
-    private static async Task<IResult> GetAsync(string type, string id, ClaimsPrincipal user, IContentDefinitionStore definitions, IContentManager contents, ContentAuthorizer authorizer, ItemWorkflowQuery query, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string type, string id, ClaimsPrincipal user, IContentDefinitionStore definitions, VisibleContentItems visible, ItemWorkflowQuery query, CancellationToken cancellationToken)
     {
-        var (definition, item) = await FindVisibleAsync(type, id, user, definitions, contents, authorizer, cancellationToken);
+        var (definition, item) = await FindVisibleAsync(type, id, user, definitions, visible, cancellationToken);
         if (definition is null || item is null || await query.DescribeAsync(user, definition, item, cancellationToken) is not { } view)
         {
             return NotFound();
@@ -83,7 +84,7 @@ public static class WorkflowApi
     private static async Task<IResult> TakeAsync(string type, string id, TransitionRequest body, HttpRequest request, ClaimsPrincipal user, IContentDefinitionStore definitions, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(type, cancellationToken);
-        if (definition is null || id.Length is 0 or > 32)
+        if (definition is null || !ContentItemIds.IsWellFormed(id))
         {
             return NotFound();
         }
@@ -108,18 +109,10 @@ public static class WorkflowApi
         };
     }
 
-    private static async Task<(ContentTypeDefinition? Type, ContentItem? Item)> FindVisibleAsync(string type, string id, ClaimsPrincipal user, IContentDefinitionStore definitions, IContentManager contents, ContentAuthorizer authorizer, CancellationToken cancellationToken)
+    private static async Task<(ContentTypeDefinition? Type, ContentItem? Item)> FindVisibleAsync(string type, string id, ClaimsPrincipal user, IContentDefinitionStore definitions, VisibleContentItems visible, CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(type, cancellationToken);
-        if (definition is null || id.Length is 0 or > 32)
-        {
-            return (null, null);
-        }
-
-        var item = await contents.GetLatestAsync(id, cancellationToken);
-        return item is not null && item.ContentType == definition.Name && await authorizer.CanAsync(user, definition, item, ContentAction.ViewOwn, cancellationToken)
-            ? (definition, item)
-            : (definition, null);
+        return definition is null ? (null, null) : (definition, await visible.FindAsync(user, definition, id, cancellationToken));
     }
 
     private static int? IfMatch(HttpRequest request)

@@ -1,5 +1,6 @@
 using System.Net;
 using Kvalitetsportal.Users;
+using Kvalitetsportal.Users.UserAccounts;
 using Kvalitetsportal.Users.UserAdmin;
 
 namespace Kvalitetsportal.IntegrationTests.Users;

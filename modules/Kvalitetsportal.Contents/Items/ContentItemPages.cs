@@ -1,6 +1,6 @@
 using Kvalitetsportal.Modules;
 
-namespace Kvalitetsportal.Contents.ContentItems;
+namespace Kvalitetsportal.Contents.Items;
 
 /// <summary>
 /// A module's own page for reading an item of its type (Idésluss's idea page, with support,

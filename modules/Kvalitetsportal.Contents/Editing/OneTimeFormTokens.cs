@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Kvalitetsportal.Contents.ContentItems;
+namespace Kvalitetsportal.Contents.Editing;
 
 /// <summary>
 /// Stops a create form from being saved twice (a double click, a reload after a slow answer).
