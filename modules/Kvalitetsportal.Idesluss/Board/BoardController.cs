@@ -1,3 +1,4 @@
+using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Data;

@@ -1,3 +1,4 @@
+using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;

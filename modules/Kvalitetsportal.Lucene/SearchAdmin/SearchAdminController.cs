@@ -1,3 +1,4 @@
+using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Lucene.Indexing;
 using Kvalitetsportal.Modules;
@@ -23,7 +24,7 @@ public sealed class SearchAdminController(SearchIndexer indexer, PortalDbContext
     public IActionResult Rebuild()
     {
         indexer.RequestRebuild();
-        logger.LogInformation("Search index rebuild requested by user {UserId}", Contents.Permissions.ContentAuthorizer.UserId(User));
+        logger.LogInformation("Search index rebuild requested by user {UserId}", Contents.Access.ContentAuthorizer.UserId(User));
         TempData["Message"] = localizer["Sökindexet byggs om från databasen. Sökningar använder det gamla indexet tills det nya är klart."].Value;
         return Redirect(Path);
     }
