@@ -9,7 +9,6 @@ using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.MyItems;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Contents.Queries;
-using Kvalitetsportal.Data;
 using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Users.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -37,7 +36,7 @@ public sealed class ContentItemsController(
     IContentManager contents,
     ContentAuthorizer authorizer,
     ContentListQuery listQuery,
-    PortalDbContext db,
+    IUnitDirectory unitDirectory,
     IFileStore files,
     IDataProtectionProvider protection,
     UserManager<PortalUser> users,
@@ -108,7 +107,7 @@ public sealed class ContentItemsController(
         var page = canList ? await listQuery.PageAsync(User, definition, filter, cancellationToken) : new ContentPage([], 0, 1, filter.PageSize);
         var states = canList ? await listQuery.StatesAsync(definition, cancellationToken) : [];
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var listFields = definition.OrderedFields.Where(f => f.ShowInList && f.Kind != FieldKind.RichText).ToList();
         var data = page.Items.Select(i => i.GetData()).ToList();
         var display = await DisplayerAsync(data, listFields, units, cancellationToken);
@@ -246,7 +245,7 @@ public sealed class ContentItemsController(
             return NotFound();
         }
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var data = item.GetData();
         var fields = definition.OrderedFields.ToList();
         var display = await DisplayerAsync([data], fields, units, cancellationToken);
@@ -527,7 +526,7 @@ public sealed class ContentItemsController(
     /// <summary>Fills in what the form offers: units, items to refer to, and e-mail addresses for user fields.</summary>
     private async Task<ContentFormModel> PrepareAsync(ContentFormModel form, CancellationToken cancellationToken)
     {
-        form.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options(form.UnitId);
+        form.Units = (await unitDirectory.LoadAsync(cancellationToken)).Options(form.UnitId);
         foreach (var field in form.Type.Fields.Where(f => f.Kind == FieldKind.ContentReference && f.ReferencedType is not null))
         {
             if (await definitions.GetAsync(field.ReferencedType!, cancellationToken) is not { } referenced)
@@ -558,7 +557,7 @@ public sealed class ContentItemsController(
     private async Task<IReadOnlyList<ContentConflictRow>> ConflictsAsync(ContentTypeDefinition type, ContentItem current, ContentChange change, CancellationToken cancellationToken)
     {
         var rows = new List<ContentConflictRow>();
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var title = change.DisplayText.Trim();
         if (!string.Equals(current.DisplayText, title, StringComparison.Ordinal))
         {

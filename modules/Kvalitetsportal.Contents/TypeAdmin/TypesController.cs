@@ -23,6 +23,7 @@ public sealed class TypesController(
     IPermissionService permissions,
     RoleManager<PortalRole> roles,
     PortalDbContext db,
+    IUnitDirectory unitDirectory,
     ILogger<TypesController> logger) : Controller
 {
     private const string Base = "/admin/innehallstyper";
@@ -321,7 +322,7 @@ public sealed class TypesController(
             return NotFound();
         }
 
-        var units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options();
+        var units = (await unitDirectory.LoadAsync(cancellationToken)).Options();
         return View("Preview", new PreviewModel { Type = type, Units = units });
     }
 

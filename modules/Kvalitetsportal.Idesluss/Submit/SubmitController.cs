@@ -7,7 +7,6 @@ using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Files;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
-using Kvalitetsportal.Data;
 using Kvalitetsportal.Idesluss.Campaigns;
 using Kvalitetsportal.Idesluss.Ideas;
 using Kvalitetsportal.Organisation.Data;
@@ -44,7 +43,7 @@ public sealed class SubmitController(
     IContentManager contents,
     ContentAuthorizer authorizer,
     IWorkflowDefinitionStore workflows,
-    PortalDbContext db,
+    IUnitDirectory unitDirectory,
     IFileStore files,
     IDataProtectionProvider protection,
     OneTimeFormTokens formTokens,
@@ -66,7 +65,7 @@ public sealed class SubmitController(
         }
 
         var form = ContentForms.For(type, null, []);
-        form.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options();
+        form.Units = (await unitDirectory.LoadAsync(cancellationToken)).Options();
         var (campaign, question, closed) = await CampaignAsync(utmaning, cancellationToken);
         return View(new SubmitViewModel { Form = form, FormToken = OneTimeFormTokens.NewToken(), Campaign = campaign, CampaignQuestion = question, CampaignClosedMessage = closed });
     }
@@ -137,7 +136,7 @@ public sealed class SubmitController(
                 }
 
                 // Everything typed comes back, and uploaded files are kept (as protected tokens) across the error.
-                result.Form.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options(result.Form.UnitId);
+                result.Form.Units = (await unitDirectory.LoadAsync(cancellationToken)).Options(result.Form.UnitId);
                 return View(nameof(Index), new SubmitViewModel { Form = result.Form, FormToken = hasToken ? token : OneTimeFormTokens.NewToken(), Campaign = campaign, CampaignQuestion = question, CampaignClosedMessage = closed });
             }
 

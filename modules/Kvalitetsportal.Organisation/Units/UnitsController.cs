@@ -13,7 +13,7 @@ namespace Kvalitetsportal.Organisation.Units;
 [Admin]
 [RequirePermission(OrganisationPermissions.ManageOrganisationName)]
 [Route("admin/organisation")]
-public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirectory> people, ILogger<UnitsController> logger) : Controller
+public sealed class UnitsController(PortalDbContext db, IUnitDirectory units, IEnumerable<IPersonDirectory> people, ILogger<UnitsController> logger) : Controller
 {
     private IPersonDirectory? People => people.FirstOrDefault();
 
@@ -138,7 +138,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
 
         unit.IsActive = false;
         await db.SaveChangesAsync(cancellationToken);
-        UnitDirectory.Invalidate(db);
+        units.Invalidate();
         logger.LogInformation("Organisation unit {UnitId} retired by user {UserId}", unit.Id, UserId);
         TempData["Message"] = $"\"{unit.Name}\" är avvecklad. Den ligger kvar i trädet, markerad som avvecklad, och kan återaktiveras.";
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
@@ -167,7 +167,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
 
         unit.IsActive = true;
         await db.SaveChangesAsync(cancellationToken);
-        UnitDirectory.Invalidate(db);
+        units.Invalidate();
         logger.LogInformation("Organisation unit {UnitId} reactivated by user {UserId}", unit.Id, UserId);
         TempData["Message"] = $"\"{unit.Name}\" är återaktiverad.";
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
@@ -273,7 +273,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            UnitDirectory.Invalidate(db);
+            units.Invalidate();
             return true;
         }
         catch (DbUpdateException ex)

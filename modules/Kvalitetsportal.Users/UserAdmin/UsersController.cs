@@ -17,6 +17,7 @@ namespace Kvalitetsportal.Users.UserAdmin;
 public sealed class UsersController(
     UserManager<PortalUser> users,
     PortalDbContext db,
+    IUnitDirectory unitDirectory,
     IAuditTrail audit,
     ILogger<UsersController> logger) : Controller
 {
@@ -25,7 +26,7 @@ public sealed class UsersController(
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? roll, int? enhet, int sida = 1, CancellationToken cancellationToken = default)
     {
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var query = db.Set<PortalUser>().AsNoTracking();
 
         var search = q?.Trim() ?? "";
@@ -94,7 +95,7 @@ public sealed class UsersController(
         var roles = await RoleChoicesAsync(cancellationToken);
         // New accounts are usually employees; the administrator can untick it.
         var form = new UserForm { Roles = [.. roles.Where(r => r.Name == "Medarbetare").Select(r => r.Name)] };
-        return View("Form", Fill(form, await UnitDirectory.LoadAsync(db, cancellationToken), roles, keepUnitId: null));
+        return View("Form", Fill(form, await unitDirectory.LoadAsync(cancellationToken), roles, keepUnitId: null));
     }
 
     [HttpPost("ny")]
@@ -102,7 +103,7 @@ public sealed class UsersController(
     {
         form.UserId = null;
         Normalise(form);
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var roles = await RoleChoicesAsync(cancellationToken);
         if (string.IsNullOrEmpty(form.Password))
         {
@@ -201,7 +202,7 @@ public sealed class UsersController(
         form.UserId = user.Id;
         form.Lock = lockState;
         Normalise(form);
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var roles = await RoleChoicesAsync(cancellationToken);
         await CheckPasswordAsync(user, form.Password);
         CheckChoices(form, units, roles, user.OrganisationUnitId);
@@ -328,7 +329,7 @@ public sealed class UsersController(
             .OrderBy(r => r.Name, StringComparer.CurrentCulture)];
 
     private async Task<UserForm> FillAsync(UserForm form, int? keepUnitId, CancellationToken cancellationToken) =>
-        Fill(form, await UnitDirectory.LoadAsync(db, cancellationToken), await RoleChoicesAsync(cancellationToken), keepUnitId);
+        Fill(form, await unitDirectory.LoadAsync(cancellationToken), await RoleChoicesAsync(cancellationToken), keepUnitId);
 
     private static UserForm Fill(UserForm form, UnitDirectory units, IReadOnlyList<RoleChoice> roles, int? keepUnitId)
     {
