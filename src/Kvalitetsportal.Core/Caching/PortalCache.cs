@@ -27,12 +27,9 @@ public static class PortalCache
     /// </summary>
     public const long MemorySizeLimit = 40_000;
 
-    private const string CacheName = "Kvalitetsportal";
-
     public static IServiceCollection AddPortalCache(this IServiceCollection services, IConfiguration configuration)
     {
         var cache = services.AddFusionCache()
-            .WithOptions(options => options.CacheName = CacheName)
             .WithDefaultEntryOptions(DefaultEntryOptions())
             // Its own memory cache, so that the size limit binds only the portal's entries.
             .WithMemoryCache(new MemoryCache(new MemoryCacheOptions { SizeLimit = MemorySizeLimit }));
@@ -53,7 +50,7 @@ public static class PortalCache
     /// <summary>The cache as one node without Redis has it, outside dependency injection (tests, tools).</summary>
     public static IFusionCache CreateNodeLocal() =>
         new FusionCache(
-            new FusionCacheOptions { CacheName = CacheName, DefaultEntryOptions = DefaultEntryOptions() },
+            new FusionCacheOptions { DefaultEntryOptions = DefaultEntryOptions() },
             new MemoryCache(new MemoryCacheOptions { SizeLimit = MemorySizeLimit }));
 
     /// <summary>
