@@ -20,6 +20,7 @@ public sealed class LuceneStartup : IFeatureStartup
         services.AddSingleton(SearchOptions.From(configuration));
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<Searching.SearchResultCache>();
+        services.AddSingleton<Searching.AccessFilter>();
         services.AddSingleton<AttachmentText>();
         services.AddSingleton<ContentDocuments>();
         services.AddSingleton<SearchIndexer>();

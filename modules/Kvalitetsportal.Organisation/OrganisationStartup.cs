@@ -15,6 +15,7 @@ public sealed class OrganisationStartup : IFeatureStartup
         services.AddSingleton<IPermissionProvider, OrganisationPermissions>();
         services.AddSingleton<INavigationProvider, OrganisationNavigation>();
         services.AddScoped<UnitImporter>();
+        services.AddScoped<Data.IUnitDirectory, Data.CachedUnitDirectory>();
         services.AddScoped<IRecipeStepHandler, OrganisationStep>();
     }
 }

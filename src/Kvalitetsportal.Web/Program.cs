@@ -1,3 +1,4 @@
+using Kvalitetsportal.Caching;
 using Kvalitetsportal.Hosting;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Setup;
@@ -26,6 +27,7 @@ builder.Services.AddSerilog((services, logger) => logger
 
 var catalog = ModuleCatalog.Discover(typeof(Program).Assembly);
 builder.Services.AddPortalDatabase(builder.Configuration, dataFolder);
+builder.Services.AddPortalCache(builder.Configuration);
 builder.Services.AddDataProtection()
     .SetApplicationName("Kvalitetsportal")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));

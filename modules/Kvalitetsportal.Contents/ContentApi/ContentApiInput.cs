@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Fields;
 using Kvalitetsportal.Contents.Items;
-using Kvalitetsportal.Data;
 using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Users.Data;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +20,7 @@ public sealed record ContentApiInputResult(ContentChange? Change, IDictionary<st
 /// (<see cref="FieldValues.Parse"/> per field), collecting Swedish messages under the field's
 /// technical name ("title" and "unitId" for the item's own properties).
 /// </summary>
-public sealed class ContentApiInput(UserManager<PortalUser> users, PortalDbContext db)
+public sealed class ContentApiInput(UserManager<PortalUser> users, IUnitDirectory unitDirectory)
 {
     public const int MaxTitleLength = 300;
 
@@ -50,7 +49,7 @@ public sealed class ContentApiInput(UserManager<PortalUser> users, PortalDbConte
 
         if (body.UnitId is int unitId)
         {
-            var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+            var units = await unitDirectory.LoadAsync(cancellationToken);
             if (units.NameOf(unitId) is null)
             {
                 Add("unitId", "Enheten finns inte. Välj en enhet i organisationen.");

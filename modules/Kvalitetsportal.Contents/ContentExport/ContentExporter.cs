@@ -6,7 +6,6 @@ using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Fields;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Queries;
-using Kvalitetsportal.Data;
 using Kvalitetsportal.Organisation.Data;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -23,7 +22,7 @@ public sealed record ContentExportData(ContentTypeDefinition Type, IReadOnlyList
 /// batches of <see cref="BatchSize"/>, each a short query, so a large export neither holds the
 /// database nor keeps every item in memory.
 /// </summary>
-public sealed class ContentExporter(ContentListQuery list, PortalDbContext db, FieldDisplay fieldDisplay)
+public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDirectory, FieldDisplay fieldDisplay)
 {
     public const int BatchSize = 1000;
 
@@ -39,7 +38,7 @@ public sealed class ContentExporter(ContentListQuery list, PortalDbContext db, F
             return null;
         }
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         return new ContentExportData(type, Headers(type), RowsAsync(user, query, type, units, cancellationToken));
     }
 

@@ -17,9 +17,9 @@ namespace Kvalitetsportal.Contents.ContentItems;
 
 /// <summary>The create and edit forms of the item pages: reading what was posted, and filling in what the form offers.</summary>
 public sealed class ContentEditorForms(
+    IUnitDirectory unitDirectory,
     IContentDefinitionStore definitions,
     ContentListQuery listQuery,
-    PortalDbContext db,
     IFileStore files,
     IDataProtectionProvider protection,
     UserManager<PortalUser> users)
@@ -38,7 +38,7 @@ public sealed class ContentEditorForms(
     /// <summary>Fills in what the form offers: units, items to refer to, and e-mail addresses for user fields.</summary>
     public async Task<ContentFormModel> PrepareAsync(ClaimsPrincipal user, ContentFormModel form, CancellationToken cancellationToken)
     {
-        form.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options(form.UnitId);
+        form.Units = (await unitDirectory.LoadAsync(cancellationToken)).Options(form.UnitId);
         foreach (var field in form.Type.Fields.Where(f => f.Kind == FieldKind.ContentReference && f.ReferencedType is not null))
         {
             if (await definitions.GetAsync(field.ReferencedType!, cancellationToken) is not { } referenced)

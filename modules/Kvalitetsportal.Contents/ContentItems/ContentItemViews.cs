@@ -22,11 +22,11 @@ namespace Kvalitetsportal.Contents.ContentItems;
 /// differences after an edit conflict. Users, units and referenced items are shown by name.
 /// </summary>
 public sealed class ContentItemViews(
+    IUnitDirectory unitDirectory,
     ContentListQuery listQuery,
     ContentAuthorizer authorizer,
     ContentIdentityVisibility identity,
     FieldDisplay fieldDisplay,
-    PortalDbContext db,
     UserManager<PortalUser> users,
     IStringLocalizer<ContentItemViews> localizer)
 {
@@ -39,7 +39,7 @@ public sealed class ContentItemViews(
         var page = canList ? await listQuery.PageAsync(user, type, filter, cancellationToken) : new ContentPage([], 0, 1, filter.PageSize);
         var states = canList ? await listQuery.StatesAsync(type, cancellationToken) : [];
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var listFields = type.OrderedFields.Where(f => f.ShowInList && f.Kind != FieldKind.RichText).ToList();
         var data = page.Items.Select(i => i.GetData()).ToList();
         var display = await fieldDisplay.ForAsync(user, data, listFields, units, cancellationToken);
@@ -66,7 +66,7 @@ public sealed class ContentItemViews(
 
     public async Task<ContentDetailViewModel> DetailAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentItem item, CancellationToken cancellationToken)
     {
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var data = item.GetData();
         var fields = type.OrderedFields.ToList();
         var display = await fieldDisplay.ForAsync(user, [data], fields, units, cancellationToken);
@@ -97,7 +97,7 @@ public sealed class ContentItemViews(
     public async Task<(IReadOnlyList<ContentConflictRow> Rows, string? Author)> ConflictAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentItem current, ContentChange change, CancellationToken cancellationToken)
     {
         var rows = new List<ContentConflictRow>();
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var title = change.DisplayText.Trim();
         if (!string.Equals(current.DisplayText, title, StringComparison.Ordinal))
         {

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kvalitetsportal.Audit;
+using Kvalitetsportal.Caching;
 using Kvalitetsportal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace Kvalitetsportal.Contents.Definitions;
 
@@ -35,10 +37,11 @@ internal sealed class ContentTypeRecordConfiguration : IEntityTypeConfiguration<
 }
 
 /// <summary>
-/// Every node keeps a snapshot of all definitions (they are few and read on every request) and
-/// reloads it when it is a few seconds old or when it changes a definition itself.
+/// Every node keeps a snapshot of all definitions (they are few and read on every request) in the
+/// portal cache, for a few seconds at most; saving a definition forgets it on every node (by tag).
+/// A load that began before a save is not kept: the cache's tag is newer than the load.
 /// </summary>
-public sealed class ContentDefinitionCache
+public sealed class ContentDefinitionCache(IFusionCache cache)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -47,38 +50,36 @@ public sealed class ContentDefinitionCache
         WriteIndented = false,
     };
 
+    private const string Key = "contents:definitions";
+
+    /// <summary>The tag that forgets the definitions.</summary>
+    public const string Tag = "contents:definitions";
+
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
-    private volatile Snapshot _snapshot = new(new Dictionary<string, ContentTypeDefinition>(StringComparer.Ordinal), DateTime.MinValue);
-    private long _generation;
+    // Kept past its age (fail-safe) so that Current always has the last snapshot, as a
+    // synchronous reader needs; a reload replaces it, and a failed reload keeps it a while.
+    private static readonly FusionCacheEntryOptions Options = PortalCache.DefaultEntryOptions()
+        .SetDuration(MaxAge)
+        .SetFailSafe(true, TimeSpan.FromDays(1));
+
+    private static readonly FusionCacheEntryOptions StaleAllowed = Options.Duplicate().SetAllowStaleOnReadOnly();
+
+    private static readonly IReadOnlyDictionary<string, ContentTypeDefinition> None = new Dictionary<string, ContentTypeDefinition>(StringComparer.Ordinal);
 
     /// <summary>The definitions as last loaded; may be a few seconds old.</summary>
-    public IReadOnlyDictionary<string, ContentTypeDefinition> Current => _snapshot.Types;
+    public IReadOnlyDictionary<string, ContentTypeDefinition> Current =>
+        cache.TryGet<IReadOnlyDictionary<string, ContentTypeDefinition>>(Key, StaleAllowed).GetValueOrDefault(None);
 
-    internal bool IsStale => DateTime.UtcNow - _snapshot.LoadedUtc > MaxAge;
+    internal async Task<IReadOnlyDictionary<string, ContentTypeDefinition>> GetOrLoadAsync(
+        Func<CancellationToken, Task<List<ContentTypeRecord>>> read, CancellationToken cancellationToken) =>
+        await cache.GetOrSetAsync<IReadOnlyDictionary<string, ContentTypeDefinition>>(Key, async (_, ct) => Parse(await read(ct)), Options, [Tag], cancellationToken);
 
-    /// <summary>Taken before reading the records, and handed to <see cref="Replace"/>.</summary>
-    internal long Generation => Interlocked.Read(ref _generation);
+    internal static IReadOnlyDictionary<string, ContentTypeDefinition> Parse(IEnumerable<ContentTypeRecord> records) =>
+        records.ToDictionary(r => r.Name, r => JsonSerializer.Deserialize<ContentTypeDefinition>(r.Definition, Json)!, StringComparer.Ordinal);
 
-    /// <summary>
-    /// A load that began before this node's last save (a background indexer, another request) is
-    /// not kept as fresh: it would hide the saved definition for the next few seconds.
-    /// </summary>
-    internal void Replace(IEnumerable<ContentTypeRecord> records, long generation)
-    {
-        var snapshot = new Snapshot(
-            records.ToDictionary(r => r.Name, r => JsonSerializer.Deserialize<ContentTypeDefinition>(r.Definition, Json)!, StringComparer.Ordinal),
-            generation == Generation ? DateTime.UtcNow : DateTime.MinValue);
-        _snapshot = snapshot;
-    }
-
-    internal void Invalidate()
-    {
-        Interlocked.Increment(ref _generation);
-        _snapshot = _snapshot with { LoadedUtc = DateTime.MinValue };
-    }
-
-    private sealed record Snapshot(IReadOnlyDictionary<string, ContentTypeDefinition> Types, DateTime LoadedUtc);
+    /// <summary>Forgets the snapshot on every node; call it after saving a definition.</summary>
+    internal void Invalidate() => cache.RemoveByTag(Tag);
 }
 
 public interface IContentDefinitionStore
@@ -99,17 +100,10 @@ public sealed class ContentDefinitionStore(PortalDbContext db, ContentDefinition
         {
             // Inside a transaction (a recipe) the definitions may hold uncommitted changes that a
             // rollback undoes, so they are read fresh and never put in the shared cache.
-            var records = await db.Set<ContentTypeRecord>().AsNoTracking().ToListAsync(cancellationToken);
-            return records.ToDictionary(r => r.Name, r => JsonSerializer.Deserialize<ContentTypeDefinition>(r.Definition, ContentDefinitionCache.Json)!, StringComparer.Ordinal);
+            return ContentDefinitionCache.Parse(await db.Set<ContentTypeRecord>().AsNoTracking().ToListAsync(cancellationToken));
         }
 
-        if (cache.IsStale)
-        {
-            var generation = cache.Generation;
-            cache.Replace(await db.Set<ContentTypeRecord>().AsNoTracking().ToListAsync(cancellationToken), generation);
-        }
-
-        return cache.Current;
+        return await cache.GetOrLoadAsync(ct => db.Set<ContentTypeRecord>().AsNoTracking().ToListAsync(ct), cancellationToken);
     }
 
     public async Task<ContentTypeDefinition?> GetAsync(string typeName, CancellationToken cancellationToken = default) =>

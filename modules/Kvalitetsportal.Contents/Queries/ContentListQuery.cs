@@ -5,7 +5,7 @@ using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace Kvalitetsportal.Contents.Queries;
 
@@ -49,24 +49,23 @@ public sealed record ContentPage(IReadOnlyList<ContentItem> Items, int TotalCoun
 }
 
 /// <summary>Lists the latest versions of a type's items that the user may see, trimmed on the server.</summary>
-public sealed class ContentListQuery(PortalDbContext db, ContentAccessService access, ContentCountCache counts, ContentPageCache pages, IMemoryCache cache)
+public sealed class ContentListQuery(PortalDbContext db, ContentAccessService access, ContentCountCache counts, ContentPageCache pages, IFusionCache cache)
 {
     /// <summary>
     /// The workflow states a type's items are in, for the list's filter. Names only, never counts;
-    /// cached for a minute because finding them reads every item of the type.
+    /// cached for a minute because finding them reads every item of the type (and deliberately not
+    /// forgotten on every save: a new state in the filter may wait that minute).
     /// </summary>
     public async Task<IReadOnlyList<string>> StatesAsync(ContentTypeDefinition type, CancellationToken cancellationToken = default) =>
-        await cache.GetOrCreateAsync("Kvalitetsportal.Contents.States:" + type.Name, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return (IReadOnlyList<string>)await db.Set<ContentItem>().AsNoTracking()
+        await cache.GetOrSetAsync<IReadOnlyList<string>>("contents:states:" + type.Name, async (_, ct) =>
+            await db.Set<ContentItem>().AsNoTracking()
                 .Where(i => i.ContentType == type.Name && i.Latest && i.WorkflowState != null)
                 .Select(i => i.WorkflowState!)
                 .Distinct()
                 .OrderBy(s => s)
                 .Take(50)
-                .ToListAsync(cancellationToken);
-        }) ?? [];
+                .ToListAsync(ct),
+            options => options.SetDuration(TimeSpan.FromMinutes(1)), token: cancellationToken);
 
     public const int MaxPageSize = 200;
 

@@ -23,6 +23,7 @@ public sealed class TypesController(
     IContentDefinitionStore store,
     ContentTypeChanges changes,
     FieldRules rules,
+    IUnitDirectory unitDirectory,
     IStringLocalizer<TypesController> localizer,
     ILogger<TypesController> logger) : Controller
 {
@@ -314,7 +315,7 @@ public sealed class TypesController(
             return NotFound();
         }
 
-        var units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options();
+        var units = (await unitDirectory.LoadAsync(cancellationToken)).Options();
         return View("Preview", new PreviewModel { Type = type, Units = units });
     }
 

@@ -32,7 +32,7 @@ public sealed class BoardViewModel
 
 /// <summary>The coordinator's board (columns are the workflow's states, in its order) and the coordinator's actions on an idea.</summary>
 [Authorize(Policy = Kvalitetsportal.Permissions.Permission.PolicyPrefix + IdeslussPermissions.ManageName)]
-public sealed class BoardController(IdeaQueries queries, IdeaService ideas, IContentManager contents, UserManager<PortalUser> users, PortalDbContext db, IContentQuery contentQuery, IStringLocalizer<BoardController> localizer) : Controller
+public sealed class BoardController(IdeaQueries queries, IdeaService ideas, IContentManager contents, UserManager<PortalUser> users, PortalDbContext db, IContentQuery contentQuery, IUnitDirectory unitDirectory, IStringLocalizer<BoardController> localizer) : Controller
 {
     public static readonly int[] AgeChoices = [7, 14, 30, 90];
 
@@ -44,7 +44,7 @@ public sealed class BoardController(IdeaQueries queries, IdeaService ideas, ICon
         var filter = new BoardFilter(enhet, string.IsNullOrWhiteSpace(omrade) ? null : omrade, aldreAn is int days && AgeChoices.Contains(days) ? days : null, string.IsNullOrWhiteSpace(bedomare) ? null : bedomare);
         var type = await queries.TypeAsync(IdeaTypes.Idea, cancellationToken);
         var columns = await queries.BoardAsync(User, filter, cancellationToken);
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var assessorIds = columns.SelectMany(c => c.Cards).Select(c => c.Record?.AssessorId).ToList();
         return View(new BoardViewModel
         {

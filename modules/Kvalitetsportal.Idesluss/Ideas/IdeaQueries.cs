@@ -6,6 +6,7 @@ using Kvalitetsportal.Data;
 using Kvalitetsportal.Idesluss.Data;
 using Kvalitetsportal.Users.Data;
 using Kvalitetsportal.Workflows.Definitions;
+using Kvalitetsportal.Organisation.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kvalitetsportal.Idesluss.Ideas;
@@ -20,7 +21,7 @@ public sealed record IdeaCard(ContentItem Item, IdeaRecord? Record);
 public sealed record BoardColumn(string State, string Description, int Count, IReadOnlyList<IdeaCard> Cards);
 
 /// <summary>Reads ideas for the module's pages, always through the content access scope (the one definition of who reaches what).</summary>
-public sealed class IdeaQueries(PortalDbContext db, IContentQuery contentQuery, ContentAccessService access, IContentDefinitionStore definitions, IWorkflowDefinitionStore workflows, IdeaFiguresCache figures, TimeProvider clock)
+public sealed class IdeaQueries(PortalDbContext db, IContentQuery contentQuery, IUnitDirectory unitDirectory, ContentAccessService access, IContentDefinitionStore definitions, IWorkflowDefinitionStore workflows, IdeaFiguresCache figures, TimeProvider clock)
 {
     public const int CardsPerColumn = 30;
 
@@ -47,7 +48,7 @@ public sealed class IdeaQueries(PortalDbContext db, IContentQuery contentQuery, 
         items = items.Where(i => !records.Any(r => r.ContentItemId == i.ContentItemId && r.MergedInto != null));
         if (filter.UnitId is int unitId)
         {
-            var units = (await Organisation.Data.UnitDirectory.LoadAsync(db, cancellationToken)).SelfAndDescendants(unitId).ToList();
+            var units = (await unitDirectory.LoadAsync(cancellationToken)).SelfAndDescendants(unitId).ToList();
             items = items.Where(i => i.OrganisationUnitId != null && units.Contains(i.OrganisationUnitId.Value));
         }
 

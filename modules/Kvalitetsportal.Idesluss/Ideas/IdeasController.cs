@@ -70,6 +70,7 @@ public sealed class IdeasController(
     IPermissionService permissions,
     IWorkflowDefinitionStore workflows,
     PortalDbContext db,
+    IUnitDirectory unitDirectory,
     IStringLocalizer<IdeasController> localizer) : Controller
 {
     public const string Giver = "Idégivaren";
@@ -91,7 +92,7 @@ public sealed class IdeasController(
         var record = await queries.RecordAsync(id, cancellationToken);
         var workflow = (await workflows.GetCurrentAsync(IdeaTypes.Idea, cancellationToken))?.Definition;
         var stateName = idea.WorkflowState ?? workflow?.InitialState;
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var reactions = await db.Set<IdeaReaction>().AsNoTracking().Where(r => r.ContentItemId == id && r.UserId == UserId).Select(r => r.Kind).ToListAsync(cancellationToken);
 
         var history = await db.Set<WorkflowHistoryEntry>().AsNoTracking().Where(h => h.ContentItemId == id).OrderBy(h => h.OccurredUtc).ToListAsync(cancellationToken);

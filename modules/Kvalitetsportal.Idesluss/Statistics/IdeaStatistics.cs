@@ -34,7 +34,7 @@ public sealed record IdeaCounts(
 /// median days an idea spends in each state, from the workflow history. The database part is kept
 /// in <see cref="IdeaFiguresCache"/> until an idea changes (at most <see cref="IdeaFiguresCache.StatisticsMaxAge"/>).
 /// </summary>
-public sealed class IdeaStatistics(PortalDbContext db, IdeaQueries queries, IdeaFiguresCache cache, IOptions<IdeslussOptions> options)
+public sealed class IdeaStatistics(PortalDbContext db, IUnitDirectory unitDirectory, IdeaQueries queries, IdeaFiguresCache cache, IOptions<IdeslussOptions> options)
 {
     public async Task<IdeaFigures> ComputeAsync(ClaimsPrincipal user, int year, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ public sealed class IdeaStatistics(PortalDbContext db, IdeaQueries queries, Idea
         var scope = await queries.ScopeAsync(user, cancellationToken);
         var counts = await cache.GetOrComputeAsync("statistics|" + year.ToString(System.Globalization.CultureInfo.InvariantCulture), scope, () => CountAsync(user, year, cancellationToken), cancellationToken, IdeaFiguresCache.StatisticsMaxAge);
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var forvaltningar = counts.PerUnitAndState
             .GroupBy(u => units.ForvaltningOf(u.Unit)?.Name ?? "Utan förvaltning")
             .Select(g => new CountRow(g.Key, g.Sum(x => x.Count)))

@@ -6,7 +6,6 @@ using Kvalitetsportal.Contents.Editing;
 using Kvalitetsportal.Contents.Files;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
-using Kvalitetsportal.Data;
 using Kvalitetsportal.Idesluss.Campaigns;
 using Kvalitetsportal.Idesluss.Ideas;
 using Kvalitetsportal.Organisation.Data;
@@ -44,7 +43,7 @@ public sealed class SubmitController(
     IContentManager contents,
     ContentAuthorizer authorizer,
     IWorkflowDefinitionStore workflows,
-    PortalDbContext db,
+    IUnitDirectory unitDirectory,
     IFileStore files,
     IDataProtectionProvider protection,
     CreateWithFormToken create,
@@ -67,7 +66,7 @@ public sealed class SubmitController(
         }
 
         var form = ContentForms.For(type, null, []);
-        form.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options();
+        form.Units = (await unitDirectory.LoadAsync(cancellationToken)).Options();
         var (campaign, question, closed) = await CampaignAsync(utmaning, cancellationToken);
         return View(new SubmitViewModel { Form = form, FormToken = CreateWithFormToken.NewFormToken(), Campaign = campaign, CampaignQuestion = question, CampaignClosedMessage = closed });
     }
@@ -135,7 +134,7 @@ public sealed class SubmitController(
                 return Redirect(ContentItemUrls.Mine);
             case CreateOutcome.Invalid:
                 // Everything typed comes back, and uploaded files are kept (as protected tokens) across the error.
-                form!.Units = (await UnitDirectory.LoadAsync(db, cancellationToken)).Options(form.UnitId);
+                form!.Units = (await unitDirectory.LoadAsync(cancellationToken)).Options(form.UnitId);
                 return View(nameof(Index), new SubmitViewModel { Form = form, FormToken = result.FormToken, Campaign = campaign, CampaignQuestion = question, CampaignClosedMessage = closed });
             default:
                 logger.LogInformation("Idea {ContentItemId} submitted by user {UserId}", result.Item!.ContentItemId, userId);

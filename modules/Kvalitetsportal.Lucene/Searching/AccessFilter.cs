@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Lucene.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace Kvalitetsportal.Lucene.Searching;
 
@@ -14,18 +14,17 @@ namespace Kvalitetsportal.Lucene.Searching;
 /// definition the lists and the detail page use) as one Lucene query. Hits, totals and facet counts
 /// are all computed under it, so nothing the reader may not open is counted.
 /// </summary>
-public static class AccessFilter
+public sealed class AccessFilter(IFusionCache cache)
 {
-    private const int MaxCachedFilters = 2_000;
-
     // Readers with the same clauses (every administrator; each employee with "own" rights) share a
     // filter whose matching documents are cached per index segment as a bit set: trimming then costs
-    // a bit test per hit instead of walking the type/owner postings on every search. The cache holds
-    // no documents itself (Lucene keys the bit sets weakly by segment).
-    private static readonly ConcurrentDictionary<string, ReaderFilter> Filters = new(StringComparer.Ordinal);
+    // a bit test per hit instead of walking the type/owner postings on every search. The filter is
+    // keyed by its clauses, so it is never stale; it lives in this node's cache (Lucene objects are
+    // not shared) and holds no documents itself (Lucene keys the bit sets weakly by segment).
+    private static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
 
     /// <summary>The filter for <paramref name="types"/>, or null when the user may see nothing of them.</summary>
-    public static async Task<ReaderFilter?> ForAsync(ContentAccessService access, ClaimsPrincipal user, IEnumerable<ContentTypeDefinition> types, CancellationToken cancellationToken)
+    public async Task<ReaderFilter?> ForAsync(ContentAccessService access, ClaimsPrincipal user, IEnumerable<ContentTypeDefinition> types, CancellationToken cancellationToken)
     {
         var clauses = new List<ContentAccessClause>();
         foreach (var type in types)
@@ -39,18 +38,13 @@ public static class AccessFilter
         }
 
         var key = ContentAccessScope.KeyOf(clauses);
-        if (Filters.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        if (Filters.Count >= MaxCachedFilters)
-        {
-            Filters.Clear();
-        }
-
-        return Filters.GetOrAdd(key, _ => new ReaderFilter(new CachingWrapperFilter(new QueryWrapperFilter(ToQuery(clauses))), key));
+        return await cache.GetOrSetAsync<ReaderFilter>(
+            "lucene:filters:" + key,
+            (_, _) => Task.FromResult(new ReaderFilter(new CachingWrapperFilter(new QueryWrapperFilter(ToQuery(clauses))), key)),
+            options => options.SetDuration(MaxAge),
+            cancellationToken);
     }
+
     /// <summary>An OR of the clauses, each an AND of its conditions (null = any).</summary>
     public static Query? ToQuery(IReadOnlyCollection<ContentAccessClause> clauses)
     {

@@ -68,7 +68,9 @@ public sealed class SearchService(
     ContentAccessService access,
     IContentDefinitionStore definitions,
     SearchResultCache answers,
-    PortalDbContext db, IContentQuery contentQuery)
+    AccessFilter filters,
+    IContentQuery contentQuery,
+    IUnitDirectory unitDirectory)
 {
     /// <summary>Paging stops here: nobody reads hit 1 001, and deep pages cost memory.</summary>
     public const int MaxResults = 1_000;
@@ -90,7 +92,7 @@ public sealed class SearchService(
         }
 
         var types = await definitions.GetAllAsync(cancellationToken);
-        var filter = await AccessFilter.ForAsync(access, user, types.Values, cancellationToken);
+        var filter = await filters.ForAsync(access, user, types.Values, cancellationToken);
         var pageSize = Math.Clamp(request.PageSize, 1, 100);
         var page = Math.Clamp(request.Page, 1, MaxResults / pageSize);
         if (filter is null)
@@ -112,7 +114,7 @@ public sealed class SearchService(
             index.Release(searcher);
         }
 
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var hits = await ShowableAsync(user, answer.Hits, types, units, cancellationToken);
         var counts = answer.Counts;
         var facets = new List<Facet>

@@ -18,7 +18,7 @@ public sealed record SimilarItem(string Id, string Title, string Url, float Scor
 /// title and text: the text's most distinctive words, weighted by how rare they are), trimmed to
 /// what the reader may see exactly as search is.
 /// </summary>
-public sealed class SimilarItems(SearchIndex index, ContentAccessService access, IContentDefinitionStore definitions, ContentItemPages pages, IContentQuery contentQuery)
+public sealed class SimilarItems(SearchIndex index, ContentAccessService access, AccessFilter filters, IContentDefinitionStore definitions, ContentItemPages pages, IContentQuery contentQuery)
 {
     public const int MaxTextLength = 4_000;
     public const int MaxCount = 20;
@@ -32,7 +32,7 @@ public sealed class SimilarItems(SearchIndex index, ContentAccessService access,
             return null;
         }
 
-        var filter = await AccessFilter.ForAsync(access, user, [type], cancellationToken);
+        var filter = await filters.ForAsync(access, user, [type], cancellationToken);
         if (filter is null || string.IsNullOrWhiteSpace(text))
         {
             return [];

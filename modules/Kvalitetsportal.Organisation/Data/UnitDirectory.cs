@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Kvalitetsportal.Data;
 using Microsoft.EntityFrameworkCore;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace Kvalitetsportal.Organisation.Data;
 
@@ -8,22 +8,52 @@ namespace Kvalitetsportal.Organisation.Data;
 public sealed record UnitOption(int Id, string Label, int Depth, bool IsActive);
 
 /// <summary>
-/// The organisation tree, for unit lists and "this unit and the ones below". Almost every page
-/// shows a unit, and the tree changes a few times a year, so a loaded tree is shared for a few
-/// seconds: a change on this node is seen at once (<see cref="Invalidate"/>), another node's
-/// within <see cref="MaxAge"/>.
+/// The shared organisation tree. Almost every page shows a unit, and the tree changes a few times
+/// a year, so a loaded tree is shared for a few seconds: a change is seen at once where
+/// <see cref="Invalidate"/> is called after it (on every node, through the cache's tag), a change
+/// that was not announced within <see cref="UnitDirectory.MaxAge"/>.
 /// </summary>
+public interface IUnitDirectory
+{
+    /// <summary>The tree; inside a transaction it is read afresh (it may hold uncommitted units) and not shared.</summary>
+    Task<UnitDirectory> LoadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the shared tree; call it after saving a change to units.</summary>
+    void Invalidate();
+}
+
+public sealed class CachedUnitDirectory(PortalDbContext db, IFusionCache cache) : IUnitDirectory
+{
+    private const string Key = "organisation:units";
+
+    /// <summary>The tag that forgets the tree.</summary>
+    public const string Tag = "organisation:units";
+
+    public async Task<UnitDirectory> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await ReadAsync(cancellationToken);
+        }
+
+        return await cache.GetOrSetAsync<UnitDirectory>(Key, (_, ct) => ReadAsync(ct), options => options.SetDuration(UnitDirectory.MaxAge), [Tag], cancellationToken);
+    }
+
+    public void Invalidate() => cache.RemoveByTag(Tag);
+
+    private async Task<UnitDirectory> ReadAsync(CancellationToken cancellationToken) =>
+        new(await db.Set<OrganisationUnit>().AsNoTracking().ToListAsync(cancellationToken));
+}
+
+/// <summary>A loaded organisation tree, for unit lists and "this unit and the ones below" (see <see cref="IUnitDirectory"/>).</summary>
 public sealed class UnitDirectory
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
-    // Keyed by database, as one process may host several portals (the tests do).
-    private static readonly ConcurrentDictionary<string, (UnitDirectory Directory, DateTime LoadedUtc)> Loaded = new(StringComparer.Ordinal);
-
     private readonly Dictionary<int, OrganisationUnit> _byId;
     private readonly List<(OrganisationUnit Unit, int Depth)> _treeOrder = [];
 
-    private UnitDirectory(List<OrganisationUnit> units)
+    internal UnitDirectory(List<OrganisationUnit> units)
     {
         _byId = units.ToDictionary(u => u.Id);
         var children = units.ToLookup(u => u.ParentId is int p && _byId.ContainsKey(p) ? p : (int?)null);
@@ -38,27 +68,6 @@ public sealed class UnitDirectory
 
         Walk(null, 0);
     }
-
-    public static async Task<UnitDirectory> LoadAsync(PortalDbContext db, CancellationToken cancellationToken)
-    {
-        var key = db.Database.GetConnectionString() ?? "";
-        var inTransaction = db.Database.CurrentTransaction is not null; // may see uncommitted units: never shared
-        if (!inTransaction && Loaded.TryGetValue(key, out var known) && DateTime.UtcNow - known.LoadedUtc < MaxAge)
-        {
-            return known.Directory;
-        }
-
-        var directory = new UnitDirectory(await db.Set<OrganisationUnit>().AsNoTracking().ToListAsync(cancellationToken));
-        if (!inTransaction)
-        {
-            Loaded[key] = (directory, DateTime.UtcNow);
-        }
-
-        return directory;
-    }
-
-    /// <summary>Forgets the shared tree; call it after saving a change to units.</summary>
-    public static void Invalidate(PortalDbContext db) => Loaded.TryRemove(db.Database.GetConnectionString() ?? "", out _);
 
     public string? NameOf(int? id) => id is int i && _byId.TryGetValue(i, out var unit) ? unit.Name : null;
 

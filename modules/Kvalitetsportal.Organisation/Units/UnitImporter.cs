@@ -13,7 +13,7 @@ public sealed record UnitImportResult(UnitImportPlan Plan, int Added, int Update
 /// validated first; only the valid rows are applied, all in one transaction. Units are never
 /// deleted or retired by an import, and a retired unit stays retired.
 /// </summary>
-public sealed class UnitImporter(PortalDbContext db, ILogger<UnitImporter> logger)
+public sealed class UnitImporter(PortalDbContext db, IUnitDirectory directory, ILogger<UnitImporter> logger)
 {
     /// <summary>Validates the rows and, unless <paramref name="validateOnly"/>, applies the valid ones in one transaction.</summary>
     public async Task<UnitImportResult> ImportAsync(IReadOnlyList<UnitImportRow> rows, bool validateOnly, CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ public sealed class UnitImporter(PortalDbContext db, ILogger<UnitImporter> logge
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        UnitDirectory.Invalidate(db);
+        directory.Invalidate();
 
         var unchanged = plan.Accepted.Count - added.Count - updated;
         logger.LogInformation(

@@ -14,7 +14,7 @@ namespace Kvalitetsportal.Organisation.Units;
 [Admin]
 [RequirePermission(OrganisationPermissions.ManageOrganisationName)]
 [Route("admin/organisation")]
-public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirectory> people, IStringLocalizer<UnitsController> localizer, ILogger<UnitsController> logger) : Controller
+public sealed class UnitsController(PortalDbContext db, IUnitDirectory units, IEnumerable<IPersonDirectory> people, IStringLocalizer<UnitsController> localizer, ILogger<UnitsController> logger) : Controller
 {
     private IPersonDirectory? People => people.FirstOrDefault();
 
@@ -139,7 +139,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
 
         unit.IsActive = false;
         await db.SaveChangesAsync(cancellationToken);
-        UnitDirectory.Invalidate(db);
+        units.Invalidate();
         logger.LogInformation("Organisation unit {UnitId} retired by user {UserId}", unit.Id, UserId);
         TempData["Message"] = localizer["\"{0}\" är avvecklad. Den ligger kvar i trädet, markerad som avvecklad, och kan återaktiveras.", unit.Name].Value;
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
@@ -168,7 +168,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
 
         unit.IsActive = true;
         await db.SaveChangesAsync(cancellationToken);
-        UnitDirectory.Invalidate(db);
+        units.Invalidate();
         logger.LogInformation("Organisation unit {UnitId} reactivated by user {UserId}", unit.Id, UserId);
         TempData["Message"] = localizer["\"{0}\" är återaktiverad.", unit.Name].Value;
         return Redirect($"{TreeUrl}#enhet-{unit.Id}");
@@ -274,7 +274,7 @@ public sealed class UnitsController(PortalDbContext db, IEnumerable<IPersonDirec
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            UnitDirectory.Invalidate(db);
+            units.Invalidate();
             return true;
         }
         catch (DbUpdateException ex)

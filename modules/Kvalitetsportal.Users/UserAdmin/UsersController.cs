@@ -23,7 +23,7 @@ public sealed class UsersController(
     UserManager<PortalUser> users,
     UserSearch search,
     UserAccountChanges accounts,
-    PortalDbContext db,
+    IUnitDirectory unitDirectory,
     IStringLocalizer<UsersController> localizer,
     ILogger<UsersController> logger) : Controller
 {
@@ -32,7 +32,7 @@ public sealed class UsersController(
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? roll, int? enhet, int sida = 1, CancellationToken cancellationToken = default)
     {
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var text = q?.Trim() ?? "";
         var unitIds = enhet is int unitId ? units.SelfAndDescendants(unitId).ToList() : null;
         var found = await search.PageAsync(text, roll, unitIds, sida, UserListPage.PageSize, cancellationToken);
@@ -59,7 +59,7 @@ public sealed class UsersController(
         var roles = await RoleChoicesAsync(cancellationToken);
         // New accounts are usually employees; the administrator can untick it.
         var form = new UserForm { Roles = [.. roles.Where(r => r.Name == "Medarbetare").Select(r => r.Name)] };
-        return View("Form", Fill(form, await UnitDirectory.LoadAsync(db, cancellationToken), roles, keepUnitId: null));
+        return View("Form", Fill(form, await unitDirectory.LoadAsync(cancellationToken), roles, keepUnitId: null));
     }
 
     [HttpPost("ny")]
@@ -67,7 +67,7 @@ public sealed class UsersController(
     {
         form.UserId = null;
         Normalise(form);
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var roles = await RoleChoicesAsync(cancellationToken);
         if (string.IsNullOrEmpty(form.Password))
         {
@@ -124,7 +124,7 @@ public sealed class UsersController(
             ModelState.AddModelError(string.Empty, localizer["Det här är en administratörs konto. Bara en administratör kan ändra det."]);
         }
 
-        return View("Form", Fill(form, await UnitDirectory.LoadAsync(db, cancellationToken), await RoleChoicesAsync(cancellationToken), user.OrganisationUnitId));
+        return View("Form", Fill(form, await unitDirectory.LoadAsync(cancellationToken), await RoleChoicesAsync(cancellationToken), user.OrganisationUnitId));
     }
 
     [HttpPost("{id}")]
@@ -140,7 +140,7 @@ public sealed class UsersController(
         form.UserId = user.Id;
         form.Lock = lockState;
         Normalise(form);
-        var units = await UnitDirectory.LoadAsync(db, cancellationToken);
+        var units = await unitDirectory.LoadAsync(cancellationToken);
         var roles = await RoleChoicesAsync(cancellationToken);
         await CheckPasswordAsync(user, form.Password);
         CheckChoices(form, units, roles, user.OrganisationUnitId);

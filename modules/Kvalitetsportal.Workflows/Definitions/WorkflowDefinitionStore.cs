@@ -5,7 +5,7 @@ using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Users.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace Kvalitetsportal.Workflows.Definitions;
 
@@ -42,7 +42,7 @@ public interface IWorkflowDefinitionStore
 public sealed class WorkflowDefinitionStore(
     PortalDbContext db,
     IContentDefinitionStore contentTypes,
-    IMemoryCache cache,
+    IFusionCache cache,
     IAuditTrail audit,
     TimeProvider clock) : IWorkflowDefinitionStore
 {
@@ -57,6 +57,12 @@ public sealed class WorkflowDefinitionStore(
     };
 
     private static readonly TimeSpan CurrentMaxAge = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an unused version stays in memory: versions never change, so this only bounds memory.</summary>
+    internal static readonly TimeSpan VersionMaxAge = TimeSpan.FromHours(1);
+
+    /// <summary>What a type's current workflow (and the rules derived from it) is cached under; a new version forgets it.</summary>
+    public static string TypeTag(string contentType) => "workflows:type:" + contentType;
 
     public static WorkflowDefinition Parse(string json) =>
         JsonSerializer.Deserialize<WorkflowDefinition>(json, Json) ?? throw new JsonException("Tom definition.");
@@ -77,28 +83,33 @@ public sealed class WorkflowDefinitionStore(
 
     public async Task<WorkflowDefinition?> GetVersionAsync(string contentType, int version, CancellationToken cancellationToken = default)
     {
-        var key = $"Kvalitetsportal.Workflows.Version:{contentType}:{version}";
-        if (cache.TryGetValue(key, out WorkflowDefinition? known))
+        var key = $"workflows:version:{contentType}:{version}";
+        if (db.Database.CurrentTransaction is not null)
         {
-            return known;
+            // What is read here may be uncommitted: it is never shared.
+            var known = await cache.TryGetAsync<WorkflowDefinition?>(key, token: cancellationToken);
+            return known.HasValue && known.Value is not null ? known.Value : await ReadVersionAsync(contentType, version, cancellationToken);
         }
 
+        return await cache.GetOrSetAsync<WorkflowDefinition?>(key, async (context, ct) =>
+        {
+            var definition = await ReadVersionAsync(contentType, version, ct);
+            if (definition is null)
+            {
+                context.Options.SetSkipMemoryCacheWrite(true); // not there (yet): ask again next time
+            }
+
+            return definition;
+        }, options => options.SetDuration(VersionMaxAge), token: cancellationToken);
+    }
+
+    private async Task<WorkflowDefinition?> ReadVersionAsync(string contentType, int version, CancellationToken cancellationToken)
+    {
         var json = await db.Set<WorkflowDefinitionRecord>().AsNoTracking()
             .Where(d => d.ContentType == contentType && d.Version == version)
             .Select(d => d.Definition)
             .FirstOrDefaultAsync(cancellationToken);
-        if (json is null)
-        {
-            return null;
-        }
-
-        var definition = Parse(json);
-        if (db.Database.CurrentTransaction is null)
-        {
-            cache.Set(key, definition, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
-        }
-
-        return definition;
+        return json is null ? null : Parse(json);
     }
 
     public async Task<IReadOnlyList<WorkflowDefinitionRecord>> GetHistoryAsync(string contentType, CancellationToken cancellationToken = default) =>
@@ -179,31 +190,31 @@ public sealed class WorkflowDefinitionStore(
             return new WorkflowSaveResult(null, [new WorkflowProblem("", "Någon annan sparade arbetsflödet samtidigt. Ladda om sidan och gör ändringen igen.")]);
         }
 
-        cache.Remove(CurrentKey(contentType));
+        await cache.RemoveByTagAsync(TypeTag(contentType), token: cancellationToken);
         return new WorkflowSaveResult(version, []);
     }
 
     private async Task<WorkflowDefinitionRecord?> CurrentRecordAsync(string contentType, CancellationToken cancellationToken, bool fresh = false)
     {
-        if (!fresh && db.Database.CurrentTransaction is null && cache.TryGetValue(CurrentKey(contentType), out WorkflowDefinitionRecord? known))
+        if (fresh || db.Database.CurrentTransaction is not null)
         {
-            return known;
+            return await ReadCurrentAsync(contentType, cancellationToken);
         }
 
-        var record = await db.Set<WorkflowDefinitionRecord>().AsNoTracking()
+        // A save forgets it on every node (the type's tag); one that was not announced is seen within a few seconds.
+        return await cache.GetOrSetAsync<WorkflowDefinitionRecord?>(
+            "workflows:current:" + contentType,
+            async (_, ct) => await ReadCurrentAsync(contentType, ct),
+            options => options.SetDuration(CurrentMaxAge),
+            [TypeTag(contentType)],
+            cancellationToken);
+    }
+
+    private Task<WorkflowDefinitionRecord?> ReadCurrentAsync(string contentType, CancellationToken cancellationToken) =>
+        db.Set<WorkflowDefinitionRecord>().AsNoTracking()
             .Where(d => d.ContentType == contentType)
             .OrderByDescending(d => d.Version)
             .FirstOrDefaultAsync(cancellationToken);
-        if (db.Database.CurrentTransaction is null)
-        {
-            // Several nodes: another node's save is seen within a few seconds.
-            cache.Set(CurrentKey(contentType), record, CurrentMaxAge);
-        }
-
-        return record;
-    }
-
-    private static string CurrentKey(string contentType) => "Kvalitetsportal.Workflows.Current:" + contentType;
 }
 
 /// <summary>What changed between two versions, as audit lines a reader understands.</summary>

@@ -27,7 +27,6 @@ public static class PortalHostingExtensions
     public static IMvcBuilder AddPortal(this IServiceCollection services, IConfiguration configuration, IModuleCatalog catalog)
     {
         services.AddSingleton(catalog);
-        services.AddMemoryCache();
         services.AddScoped<IFeatureManager, FeatureManager>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<INavigationManager, NavigationManager>();

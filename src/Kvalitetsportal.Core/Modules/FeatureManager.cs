@@ -3,41 +3,40 @@ using Kvalitetsportal.Data;
 using Kvalitetsportal.Recipes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace Kvalitetsportal.Modules;
 
 /// <summary>
 /// The enabled set lives in the database so that several nodes agree; each node caches it for a
-/// few seconds and drops its cache at once when it changes the set itself.
+/// few seconds, and a change forgets it at once (on every node, through the cache's tag).
 /// </summary>
 public sealed class FeatureManager(
     PortalDbContext db,
     IModuleCatalog catalog,
-    IMemoryCache cache,
+    IFusionCache cache,
     ILogger<FeatureManager> logger,
     IAuditTrail audit,
     IServiceProvider services) : IFeatureManager
 {
-    private const string CacheKey = "Kvalitetsportal.EnabledFeatures";
+    private const string CacheKey = "core:features";
+
+    /// <summary>The tag that forgets the enabled set.</summary>
+    public const string CacheTag = "core:features";
+
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5);
 
-    public async Task<IReadOnlySet<string>> GetEnabledFeatureIdsAsync(CancellationToken cancellationToken = default)
-    {
-        if (cache.TryGetValue(CacheKey, out IReadOnlySet<string>? cached) && cached is not null)
+    public async Task<IReadOnlySet<string>> GetEnabledFeatureIdsAsync(CancellationToken cancellationToken = default) =>
+        await cache.GetOrSetAsync<IReadOnlySet<string>>(CacheKey, async (_, ct) =>
         {
-            return cached;
-        }
-
-        var stored = await db.EnabledFeatures.AsNoTracking().Select(f => f.FeatureId).ToListAsync(cancellationToken);
-        var enabled = new HashSet<string>(stored, StringComparer.OrdinalIgnoreCase);
-        enabled.UnionWith(catalog.Features.Where(f => f.AlwaysEnabled).Select(f => f.Id));
-        // A stored feature whose module is no longer referenced is simply not there.
-        enabled.IntersectWith(catalog.Features.Select(f => f.Id));
-        cache.Set(CacheKey, (IReadOnlySet<string>)enabled, CacheDuration);
-        return enabled;
-    }
+            var stored = await db.EnabledFeatures.AsNoTracking().Select(f => f.FeatureId).ToListAsync(ct);
+            var enabled = new HashSet<string>(stored, StringComparer.OrdinalIgnoreCase);
+            enabled.UnionWith(catalog.Features.Where(f => f.AlwaysEnabled).Select(f => f.Id));
+            // A stored feature whose module is no longer referenced is simply not there.
+            enabled.IntersectWith(catalog.Features.Select(f => f.Id));
+            return enabled;
+        }, options => options.SetDuration(CacheDuration), [CacheTag], cancellationToken);
 
     public async Task<bool> IsEnabledAsync(string featureId, CancellationToken cancellationToken = default) =>
         (await GetEnabledFeatureIdsAsync(cancellationToken)).Contains(featureId);
@@ -94,7 +93,7 @@ public sealed class FeatureManager(
             await recipes.ApplyAsync(toEnable, cancellationToken);
         }
 
-        cache.Remove(CacheKey);
+        await cache.RemoveByTagAsync(CacheTag, token: cancellationToken);
         logger.LogInformation("Features {FeatureIds} enabled", toEnable);
 
         var names = toEnable.Select(id => catalog.FindFeature(id)!.Name).ToList();
@@ -135,7 +134,7 @@ public sealed class FeatureManager(
         db.EnabledFeatures.RemoveRange(await db.EnabledFeatures.Where(f => f.FeatureId == feature.Id).ToListAsync(cancellationToken));
         audit.Record(new AuditEntry(AuditCategories.Features, AuditActions.FeatureDisabled, AuditSubjectTypes.Feature, feature.Id, feature.Name));
         await db.SaveChangesAsync(cancellationToken);
-        cache.Remove(CacheKey);
+        await cache.RemoveByTagAsync(CacheTag, token: cancellationToken);
         logger.LogInformation("Feature {FeatureId} disabled", feature.Id);
         return new FeatureChangeResult(true, $"\"{feature.Name}\" är avstängd. Dess data finns kvar och kommer tillbaka när den aktiveras igen.", [feature.Id]);
     }

@@ -4,7 +4,7 @@ using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Caching.Memory;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace Kvalitetsportal.Permissions;
 
@@ -38,10 +38,13 @@ public sealed class PermissionService(
     IEnumerable<IPermissionProvider> providers,
     IModuleCatalog catalog,
     IFeatureManager features,
-    IMemoryCache cache,
+    IFusionCache cache,
     IAuditTrail audit) : IPermissionService
 {
-    private const string CachePrefix = "Kvalitetsportal.Grants:";
+    private const string CachePrefix = "core:grants:";
+
+    /// <summary>The tag that forgets every role's grants.</summary>
+    public const string CacheTag = "core:grants";
 
     private HashSet<string>? _enabledNames;
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
@@ -89,21 +92,15 @@ public sealed class PermissionService(
         return false;
     }
 
-    public async Task<IReadOnlySet<string>> GetGrantsAsync(string roleName, CancellationToken cancellationToken = default)
-    {
-        if (cache.TryGetValue(CachePrefix + roleName, out IReadOnlySet<string>? cached) && cached is not null)
+    public async Task<IReadOnlySet<string>> GetGrantsAsync(string roleName, CancellationToken cancellationToken = default) =>
+        await cache.GetOrSetAsync<IReadOnlySet<string>>(CachePrefix + roleName, async (_, ct) =>
         {
-            return cached;
-        }
-
-        var grants = await db.Set<RolePermissionGrant>().AsNoTracking()
-            .Where(g => g.RoleName == roleName)
-            .Select(g => g.PermissionName)
-            .ToListAsync(cancellationToken);
-        var set = (IReadOnlySet<string>)grants.ToHashSet(StringComparer.Ordinal);
-        cache.Set(CachePrefix + roleName, set, CacheDuration);
-        return set;
-    }
+            var grants = await db.Set<RolePermissionGrant>().AsNoTracking()
+                .Where(g => g.RoleName == roleName)
+                .Select(g => g.PermissionName)
+                .ToListAsync(ct);
+            return grants.ToHashSet(StringComparer.Ordinal);
+        }, options => options.SetDuration(CacheDuration), [CacheTag], cancellationToken);
 
     public async Task SetGrantsAsync(string roleName, IEnumerable<string> permissionNames, CancellationToken cancellationToken = default)
     {
@@ -127,7 +124,7 @@ public sealed class PermissionService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        cache.Remove(CachePrefix + roleName);
+        await cache.RemoveByTagAsync(CacheTag, token: cancellationToken);
     }
 
     private IEnumerable<AuditChange> PermissionChanges(List<string> added, List<string> removed)

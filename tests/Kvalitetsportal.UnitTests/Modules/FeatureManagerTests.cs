@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Kvalitetsportal.Caching;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
+using ZiggyCreatures.Caching.Fusion;
 using static Kvalitetsportal.UnitTests.Modules.TestCatalog;
 
 namespace Kvalitetsportal.UnitTests.Modules;
@@ -22,7 +23,7 @@ public sealed class FeatureManagerTests : IDisposable
 
     public FeatureManagerTests() => _connection.Open();
 
-    private FeatureManager NewManager(IMemoryCache? cache = null)
+    private FeatureManager NewManager(IFusionCache? cache = null)
     {
         var db = new TestDbContext(new DbContextOptionsBuilder<TestDbContext>().UseSqlite(_connection).Options, _catalog);
         db.Database.EnsureCreated();
@@ -33,7 +34,7 @@ public sealed class FeatureManagerTests : IDisposable
             .AddScoped<Kvalitetsportal.Recipes.FeatureRecipeRunner>()
             .AddScoped<Kvalitetsportal.Recipes.RecipeExecutor>()
             .BuildServiceProvider();
-        return new FeatureManager(db, _catalog, cache ?? new MemoryCache(new MemoryCacheOptions()), NullLogger<FeatureManager>.Instance, Kvalitetsportal.Audit.NullAuditTrail.Instance, provider);
+        return new FeatureManager(db, _catalog, cache ?? PortalCache.CreateNodeLocal(), NullLogger<FeatureManager>.Instance, Kvalitetsportal.Audit.NullAuditTrail.Instance, provider);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class FeatureManagerTests : IDisposable
     [Fact]
     public async Task Disable_takes_effect_at_once_on_this_node_and_re_enable_brings_it_back()
     {
-        var cache = new MemoryCache(new MemoryCacheOptions());
+        var cache = PortalCache.CreateNodeLocal();
         var manager = NewManager(cache);
         await manager.EnableAsync("Search");
         Assert.True(await manager.IsEnabledAsync("Search"));

@@ -1,3 +1,4 @@
+using Kvalitetsportal.Caching;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Organisation.Units;
@@ -51,7 +52,7 @@ public sealed class UnitImporterTests : IDisposable
 
         await using (var db = NewDb())
         {
-            var result = await new UnitImporter(db, NullLogger<UnitImporter>.Instance).ImportAsync(rows, validateOnly: false);
+            var result = await new UnitImporter(db, new CachedUnitDirectory(db, PortalCache.CreateNodeLocal()), NullLogger<UnitImporter>.Instance).ImportAsync(rows, validateOnly: false);
             Assert.True(result.Saved);
             Assert.Equal((2, 2, 1), (result.Added, result.Updated, result.Unchanged));
             Assert.Equal(7, Assert.Single(result.Plan.Rejected).Row.LineNumber);
@@ -73,7 +74,7 @@ public sealed class UnitImporterTests : IDisposable
     {
         await using (var db = NewDb())
         {
-            var result = await new UnitImporter(db, NullLogger<UnitImporter>.Instance).ImportAsync([new(2, "klf", "KLF nytt namn", "förvaltning", "ks")], validateOnly: false);
+            var result = await new UnitImporter(db, new CachedUnitDirectory(db, PortalCache.CreateNodeLocal()), NullLogger<UnitImporter>.Instance).ImportAsync([new(2, "klf", "KLF nytt namn", "förvaltning", "ks")], validateOnly: false);
             Assert.Equal((0, 1), (result.Added, result.Updated));
         }
 
@@ -90,7 +91,7 @@ public sealed class UnitImporterTests : IDisposable
     {
         await using (var db = NewDb())
         {
-            var result = await new UnitImporter(db, NullLogger<UnitImporter>.Instance).ImportAsync([new(2, "NY", "Ny enhet", "Enhet", "KS")], validateOnly: true);
+            var result = await new UnitImporter(db, new CachedUnitDirectory(db, PortalCache.CreateNodeLocal()), NullLogger<UnitImporter>.Instance).ImportAsync([new(2, "NY", "Ny enhet", "Enhet", "KS")], validateOnly: true);
             Assert.False(result.Saved);
             Assert.Single(result.Plan.Accepted);
         }
