@@ -26,6 +26,10 @@ public sealed class ContentCountCache(IFusionCache cache)
     /// <summary>Forgets every total and list page of the type; call it whenever an item of the type changes.</summary>
     public void Invalidate(string contentType) => cache.RemoveByTag([TypeTag(contentType), AnyTypeTag]);
 
+    /// <summary>As <see cref="Invalidate"/>, without blocking on the backplane when the cache has one.</summary>
+    public ValueTask InvalidateAsync(string contentType, CancellationToken cancellationToken) =>
+        cache.RemoveByTagAsync([TypeTag(contentType), AnyTypeTag], token: cancellationToken);
+
     /// <summary>A total across all types (e.g. "Mina ärenden"), forgotten when any item changes.</summary>
     public Task<int> GetOrCountAcrossTypesAsync(string key, Func<Task<int>> count) =>
         GetOrAddAsync("contents:count:*|" + key, [AnyTypeTag], count);
@@ -56,9 +60,6 @@ public sealed class ContentCountCache(IFusionCache cache)
 /// <summary>Keeps <see cref="ContentCountCache"/> honest: any committed change to an item forgets its type's totals.</summary>
 internal sealed class ContentCountInvalidator(ContentCountCache counts) : IContentCommittedHandler
 {
-    public Task CommittedAsync(ContentCommitted committed, CancellationToken cancellationToken)
-    {
-        counts.Invalidate(committed.Item.ContentType);
-        return Task.CompletedTask;
-    }
+    public async Task CommittedAsync(ContentCommitted committed, CancellationToken cancellationToken) =>
+        await counts.InvalidateAsync(committed.Item.ContentType, cancellationToken);
 }

@@ -32,6 +32,8 @@ public sealed class IdeaFiguresCache(IFusionCache cache)
     /// <summary>Forgets every cached figure; call it whenever an idea changes.</summary>
     public void Invalidate() => cache.RemoveByTag(Tag);
 
+    public ValueTask InvalidateAsync(CancellationToken cancellationToken) => cache.RemoveByTagAsync(Tag, token: cancellationToken);
+
     /// <summary>
     /// The cached counts, or <paramref name="compute"/>'s. One request per key computes at a time
     /// (the cache's stampede protection: the others wait for its result instead of all reading the
@@ -46,13 +48,11 @@ public sealed class IdeaFiguresCache(IFusionCache cache)
 /// <summary>Keeps <see cref="IdeaFiguresCache"/> honest: any committed change to an idea forgets the cached figures.</summary>
 internal sealed class IdeaFiguresInvalidator(IdeaFiguresCache cache) : IContentCommittedHandler
 {
-    public Task CommittedAsync(ContentCommitted committed, CancellationToken cancellationToken)
+    public async Task CommittedAsync(ContentCommitted committed, CancellationToken cancellationToken)
     {
         if (committed.Item.ContentType == IdeaTypes.Idea)
         {
-            cache.Invalidate();
+            await cache.InvalidateAsync(cancellationToken);
         }
-
-        return Task.CompletedTask;
     }
 }
