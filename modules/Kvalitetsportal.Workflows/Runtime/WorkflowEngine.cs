@@ -73,7 +73,7 @@ public sealed class WorkflowEngine(
             }
             else
             {
-                // Activities that save content themselves (set a field, create a linked item) commit with the move.
+                // An activity that saves another item (a linked item) commits with the move.
                 var strategy = db.Database.CreateExecutionStrategy();
                 (result, _) = await gate.RunAsync(db, () => strategy.ExecuteAsync(async () =>
                 {
@@ -224,10 +224,13 @@ public sealed class WorkflowEngine(
     private static bool HasTimers(WorkflowDefinition definition) =>
         definition.States.SelectMany(s => s.Activities).Concat(definition.Transitions.SelectMany(t => t.Activities)).Any(a => a is StartTimerActivity);
 
-    /// <summary>Whether the transition's (or its target state's) activities save content items themselves.</summary>
+    /// <summary>
+    /// Whether the transition's (or its target state's) activities save another item (a linked item)
+    /// before the move is saved; fields a step sets are part of the move itself.
+    /// </summary>
     private static bool SavesContent(WorkflowDefinition definition, string transitionId) =>
         definition.Transition(transitionId) is { } transition
-        && transition.Activities.Concat(definition.State(transition.To)?.Activities ?? []).Any(a => a is SetFieldActivity or CreateLinkedItemActivity);
+        && transition.Activities.Concat(definition.State(transition.To)?.Activities ?? []).Any(a => a is CreateLinkedItemActivity);
 
     /// <summary>Whether this user, by role, as holder or as submitter, may take the transition (conditions aside).</summary>
     public static bool MayTake(WorkflowTransition transition, ContentItem item, WorkflowActor actor) =>

@@ -1,3 +1,4 @@
+using Kvalitetsportal.Hosting;
 using Kvalitetsportal.Notifications.Outbox;
 
 namespace Kvalitetsportal.Workflows.Runtime;
@@ -9,34 +10,14 @@ namespace Kvalitetsportal.Workflows.Runtime;
 /// </summary>
 public sealed class WorkflowSignals(OutboxSignal outbox) : IDisposable
 {
-    private readonly SemaphoreSlim _timers = new(0, 1);
+    private readonly WakeUpSignal _timers = new();
 
     public void NudgeOutbox() => outbox.Nudge();
 
-    public void Dispose() => _timers.Dispose();
-
-    public void NudgeTimers()
-    {
-        try
-        {
-            _timers.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already nudged and not yet seen: one wake-up covers both.
-        }
-    }
+    public void NudgeTimers() => _timers.Nudge();
 
     /// <summary>Waits for a nudge or the timeout; true when nudged.</summary>
-    public async Task<bool> WaitForTimersAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _timers.WaitAsync(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> WaitForTimersAsync(TimeSpan timeout, CancellationToken cancellationToken) => _timers.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _timers.Dispose();
 }
