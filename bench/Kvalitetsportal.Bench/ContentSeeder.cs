@@ -117,7 +117,7 @@ public static class ContentSeeder
     };
 
     /// <summary>EF caches one model per context type in a process, so every benchmark's tables are in this one catalog.</summary>
-    internal static ModuleCatalog Catalog() => ModuleCatalog.FromAssemblies([typeof(ContentItem).Assembly, typeof(Idesluss.Data.IdeaRecord).Assembly, typeof(PortalUser).Assembly, typeof(OrganisationUnit).Assembly, typeof(IndexingTask).Assembly, typeof(Workflows.Instances.WorkflowInstance).Assembly]);
+    internal static ModuleCatalog Catalog() => ModuleCatalog.FromAssemblies([typeof(ContentItem).Assembly, typeof(Idesluss.Data.IdeaRecord).Assembly, typeof(PortalUser).Assembly, typeof(OrganisationUnit).Assembly, typeof(IndexingTask).Assembly, typeof(Workflows.Instances.WorkflowInstance).Assembly, typeof(Notifications.Outbox.OutboxMessage).Assembly]);
 
     private static DbContextOptions<SqlitePortalDbContext> Options(string dataFolder) =>
         new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={Path.Combine(dataFolder, "kvalitetsportal.db")}").Options;
