@@ -23,6 +23,9 @@ public sealed class TypeRecipesController(
     IStringLocalizer<TypeRecipesController> localizer,
     ILogger<TypeRecipesController> logger) : Controller
 {
+    /// <summary>The steps this page is for: content types and their permissions, nothing else (no accounts, roles or features).</summary>
+    private static readonly IReadOnlyList<string> ImportedSteps = [ContentTypesStep.Name, ContentPermissionsStep.Name];
+
     /// <summary>A post (from the list's button), so the download is not an admin "page" and carries the antiforgery token.</summary>
     [HttpPost("exportera")]
     public async Task<IActionResult> Export([FromForm(Name = "typ")] List<string>? types, CancellationToken cancellationToken)
@@ -56,7 +59,7 @@ public sealed class TypeRecipesController(
         try
         {
             await using var stream = form.File.OpenReadStream();
-            await executor.ExecuteAsync(stream, cancellationToken: cancellationToken);
+            await executor.ExecuteAsync(stream, new RecipeRun(User, ImportedSteps, Path.GetFileName(form.File.FileName)), cancellationToken: cancellationToken);
         }
         catch (RecipeException ex)
         {
