@@ -28,28 +28,10 @@ public sealed class RecipeExecutor(IServiceProvider services, ILogger<RecipeExec
     public async Task ExecuteAsync(Stream recipeJson, RecipeRun run, Func<PortalDbContext, Task>? beforeCommit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        using var buffer = new MemoryStream();
-        await recipeJson.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
-        JsonDocument document;
-        List<int> stepLines;
-        try
-        {
-            document = JsonDocument.Parse(bytes, Options);
-            stepLines = StepLines(bytes);
-        }
-        catch (JsonException ex)
-        {
-            throw new RecipeException($"Receptet är inte giltig JSON (rad {ex.LineNumber + 1}): {ex.Message}");
-        }
-
+        var (document, stepLines) = await ParseAsync(recipeJson, cancellationToken);
         using (document)
         {
-            if (!document.RootElement.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
-            {
-                throw new RecipeException("Receptet saknar en lista \"steps\".");
-            }
-
+            var steps = Steps(document);
             var handlers = services.GetServices<IRecipeStepHandler>().ToDictionary(h => h.StepName, StringComparer.OrdinalIgnoreCase);
             await CheckAllowedAsync(steps, stepLines, handlers, run, cancellationToken);
             var db = services.GetRequiredService<PortalDbContext>();
@@ -68,6 +50,59 @@ public sealed class RecipeExecutor(IServiceProvider services, ILogger<RecipeExec
             });
         }
     }
+
+    /// <summary>
+    /// What the recipe would do, without doing it: its steps, each with how many entries it has.
+    /// Refused (a <see cref="RecipeException"/>) exactly as <see cref="ExecuteAsync(Stream, RecipeRun, Func{PortalDbContext, Task}?, CancellationToken)"/> would refuse it before running.
+    /// </summary>
+    public async Task<IReadOnlyList<RecipeStepPreview>> PreviewAsync(Stream recipeJson, RecipeRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var (document, stepLines) = await ParseAsync(recipeJson, cancellationToken);
+        using (document)
+        {
+            var steps = Steps(document);
+            var handlers = services.GetServices<IRecipeStepHandler>().ToDictionary(h => h.StepName, StringComparer.OrdinalIgnoreCase);
+            await CheckAllowedAsync(steps, stepLines, handlers, run, cancellationToken);
+            var preview = new List<RecipeStepPreview>();
+            var index = 0;
+            foreach (var step in steps.EnumerateArray())
+            {
+                index++;
+                var line = index <= stepLines.Count ? stepLines[index - 1] : 0;
+                var name = StepName(step);
+                if (name is null || !handlers.ContainsKey(name))
+                {
+                    throw new RecipeException($"Steg {index} (rad {line}): okänt steg \"{name}\".");
+                }
+
+                var entries = step.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).Select(p => p.Value.GetArrayLength()).FirstOrDefault();
+                preview.Add(new RecipeStepPreview(index, name, line, entries));
+            }
+
+            return preview;
+        }
+    }
+
+    private static async Task<(JsonDocument Document, List<int> StepLines)> ParseAsync(Stream recipeJson, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await recipeJson.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        try
+        {
+            return (JsonDocument.Parse(bytes, Options), StepLines(bytes));
+        }
+        catch (JsonException ex)
+        {
+            throw new RecipeException($"Receptet är inte giltig JSON (rad {ex.LineNumber + 1}): {ex.Message}");
+        }
+    }
+
+    private static JsonElement Steps(JsonDocument document) =>
+        document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("steps", out var steps) && steps.ValueKind == JsonValueKind.Array
+            ? steps
+            : throw new RecipeException("Receptet saknar en lista \"steps\".");
 
     /// <summary>
     /// Before anything runs: every step must be one the run allows and one its user may run.
@@ -210,3 +245,6 @@ public sealed record RecipeRun(ClaimsPrincipal? User, IReadOnlyList<string>? All
 {
     public static RecipeRun System { get; } = new(null, null);
 }
+
+/// <summary>One step of a recipe as the confirmation page lists it: its number, name, line and number of entries (types, grants, …).</summary>
+public sealed record RecipeStepPreview(int Index, string Name, int Line, int Entries);

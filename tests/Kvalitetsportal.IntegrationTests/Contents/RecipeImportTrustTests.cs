@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Kvalitetsportal.Audit;
 using Kvalitetsportal.AuditTrail.Data;
@@ -15,8 +14,6 @@ namespace Kvalitetsportal.IntegrationTests.Contents;
 /// <summary>The content-type import runs only what it is for, only what its user may do, and logs every step (issue 20, finding 1).</summary>
 public sealed class RecipeImportTrustTests(UsersPortal portal) : IClassFixture<UsersPortal>
 {
-    private const string Import = "/admin/innehallstyper/importera";
-
     [Fact]
     public async Task The_import_page_refuses_a_recipe_with_a_users_step_and_runs_none_of_it()
     {
@@ -60,6 +57,29 @@ public sealed class RecipeImportTrustTests(UsersPortal portal) : IClassFixture<U
     }
 
     [Fact]
+    public async Task The_upload_lists_what_the_recipe_will_do_and_runs_nothing_until_confirmed()
+    {
+        var admin = await SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var recipe = """
+            { "steps": [
+                { "name": "contentTypes", "types": [ { "name": "Forhand", "displayName": "Förhand" }, { "name": "Forhand2", "displayName": "Förhand 2" } ] },
+                { "name": "contentPermissions", "grants": [ { "role": "Medarbetare", "type": "Forhand", "actions": ["Create"] } ] }
+            ] }
+            """;
+
+        var listed = await RecipeImport.UploadAsync(admin, Encoding.UTF8.GetBytes(recipe), "forhand.json");
+
+        var page = WebUtility.HtmlDecode(await listed.Content.ReadAsStringAsync());
+        Assert.Contains("Bekräfta importen", page);
+        Assert.Contains("Skapar eller ersätter innehållstyper (2 st.", page);
+        Assert.Contains("Ger roller behörigheter till innehållstyper (1 st.", page);
+        Assert.Null(await TypeAsync("Forhand"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await RecipeImport.UploadAndConfirmAsync(admin, Encoding.UTF8.GetBytes(recipe), "forhand.json")).StatusCode);
+        Assert.NotNull(await TypeAsync("Forhand"));
+    }
+
+    [Fact]
     public async Task Every_step_an_import_runs_is_in_the_audit_log_with_who_ran_it()
     {
         var admin = await SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
@@ -89,14 +109,8 @@ public sealed class RecipeImportTrustTests(UsersPortal portal) : IClassFixture<U
         return client;
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(PortalClient client, string recipe)
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(recipe));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Add(file, "File", "loggad.json");
-        return await client.PostMultipartAsync(Import, Import, content);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(PortalClient client, string recipe) =>
+        RecipeImport.UploadAndConfirmAsync(client, Encoding.UTF8.GetBytes(recipe), "loggad.json");
 
     private async Task<ContentTypeDefinition?> TypeAsync(string name)
     {
