@@ -58,6 +58,10 @@ public sealed class UsersStartup : IFeatureStartup
             options.SlidingExpiration = true;
 
             // The JSON API (/api/...) answers 401 and 403 instead of redirecting to the sign-in page.
+            // A session ends on the server: a cookie with an outdated security stamp is refused on its next request.
+            var validatePrincipal = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = context => Sessions.SessionCheck.ValidateAsync(context, validatePrincipal);
+
             var redirectToLogin = options.Events.OnRedirectToLogin;
             var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
             options.Events.OnRedirectToLogin = context => IsApi(context.Request)

@@ -33,8 +33,11 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 builder.Services.AddPortal(builder.Configuration, catalog);
 builder.Services.AddPortalOperations();
+builder.Services.AddPortalForwardedHeaders(builder.Configuration);
 
 var app = builder.Build();
+
+app.UsePortalForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -52,6 +52,7 @@ public sealed class AuditLogPage
         AuditActions.Unlocked => "Upplåst",
         AuditActions.FeatureEnabled => "Funktion aktiverad",
         AuditActions.FeatureDisabled => "Funktion avstängd",
+        AuditActions.RecipeStepRun => "Receptsteg kört",
         _ => action,
     };
 

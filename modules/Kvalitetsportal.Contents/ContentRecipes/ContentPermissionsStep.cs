@@ -18,6 +18,9 @@ public sealed class ContentPermissionsStep(IContentDefinitionStore store, IPermi
 
     public string StepName => Name;
 
+    /// <summary>Grants roles permissions, which is the role administrator's to do.</summary>
+    public string? RequiredPermission => Users.UsersPermissions.ManageRolesName;
+
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
         if (!step.TryGetProperty("grants", out var grants) || grants.ValueKind != JsonValueKind.Array)

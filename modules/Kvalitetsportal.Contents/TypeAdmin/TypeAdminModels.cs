@@ -250,3 +250,14 @@ public sealed class ImportForm
     [Display(Name = "Receptfil (JSON)")]
     public IFormFile? File { get; set; }
 }
+
+/// <summary>A recipe file read and checked, listed for the user to confirm before anything runs.</summary>
+public sealed class ImportConfirmation
+{
+    /// <summary>The file as base64, posted back on confirmation (and checked again then).</summary>
+    public string? Recipe { get; set; }
+
+    public string? FileName { get; set; }
+
+    public IReadOnlyList<Kvalitetsportal.Recipes.RecipeStepPreview> Steps { get; set; } = [];
+}

@@ -23,6 +23,9 @@ public sealed class TypeRecipesController(
     IStringLocalizer<TypeRecipesController> localizer,
     ILogger<TypeRecipesController> logger) : Controller
 {
+    /// <summary>The steps this page is for: content types and their permissions, nothing else (no accounts, roles or features).</summary>
+    private static readonly IReadOnlyList<string> ImportedSteps = [ContentTypesStep.Name, ContentPermissionsStep.Name];
+
     /// <summary>A post (from the list's button), so the download is not an admin "page" and carries the antiforgery token.</summary>
     [HttpPost("exportera")]
     public async Task<IActionResult> Export([FromForm(Name = "typ")] List<string>? types, CancellationToken cancellationToken)
@@ -53,16 +56,55 @@ public sealed class TypeRecipesController(
             return View("Import", form);
         }
 
+        // First what the recipe will do, to be confirmed; nothing runs yet.
+        using var buffer = new MemoryStream();
+        await using (var stream = form.File.OpenReadStream())
+        {
+            await stream.CopyToAsync(buffer, cancellationToken);
+        }
+
+        var fileName = Path.GetFileName(form.File.FileName);
         try
         {
-            await using var stream = form.File.OpenReadStream();
-            await executor.ExecuteAsync(stream, cancellationToken: cancellationToken);
+            var steps = await executor.PreviewAsync(new MemoryStream(buffer.ToArray()), new RecipeRun(User, ImportedSteps, fileName), cancellationToken);
+            return View("ConfirmImport", new ImportConfirmation { Recipe = Convert.ToBase64String(buffer.ToArray()), FileName = fileName, Steps = steps });
         }
         catch (RecipeException ex)
         {
-            logger.LogInformation("Recipe import by {ActorId} refused: {Reason}", ActorId, ex.Message);
-            ModelState.AddModelError(nameof(form.File), $"Receptet importerades inte och ingenting har ändrats. {ex.Message}");
+            return Refused(form, ex);
+        }
+    }
+
+    /// <summary>Runs the recipe the user saw listed and confirmed; it is checked again, as it came back from the browser.</summary>
+    [HttpPost("importera/kor")]
+    [RequestSizeLimit(ImportForm.MaxBytes * 2)]
+    [RequestFormLimits(ValueLengthLimit = (int)ImportForm.MaxBytes * 2)]
+    public async Task<IActionResult> RunImport(ImportConfirmation confirmation, CancellationToken cancellationToken)
+    {
+        var form = new ImportForm();
+        byte[] recipe;
+        try
+        {
+            recipe = Convert.FromBase64String(confirmation.Recipe ?? "");
+        }
+        catch (FormatException)
+        {
+            recipe = [];
+        }
+
+        if (recipe.Length == 0 || recipe.Length > ImportForm.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(form.File), "Välj en receptfil att importera.");
             return View("Import", form);
+        }
+
+        try
+        {
+            await executor.ExecuteAsync(new MemoryStream(recipe), new RecipeRun(User, ImportedSteps, Path.GetFileName(confirmation.FileName)), cancellationToken: cancellationToken);
+        }
+        catch (RecipeException ex)
+        {
+            return Refused(form, ex);
         }
         catch (DbUpdateException ex)
         {
@@ -78,6 +120,13 @@ public sealed class TypeRecipesController(
         logger.LogInformation("Recipe imported by {ActorId}", ActorId);
         TempData["Message"] = localizer["Receptet är importerat."].Value;
         return Redirect("/admin/innehallstyper");
+    }
+
+    private ViewResult Refused(ImportForm form, RecipeException ex)
+    {
+        logger.LogInformation("Recipe import by {ActorId} refused: {Reason}", ActorId, ex.Message);
+        ModelState.AddModelError(nameof(form.File), $"Receptet importerades inte och ingenting har ändrats. {ex.Message}");
+        return View("Import", form);
     }
 
     private string? ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -97,6 +97,12 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     [HttpPost("logga-ut")]
     public async Task<IActionResult> SignOutUser()
     {
+        // A new security stamp ends every session of the account, also a copied cookie's.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect("/konto/logga-in");
     }

@@ -14,6 +14,9 @@ public sealed class RolesStep(RoleManager<PortalRole> roles, IPermissionService 
 {
     public string StepName => "roles";
 
+    /// <summary>Creates roles and grants them permissions.</summary>
+    public string? RequiredPermission => UsersPermissions.ManageRolesName;
+
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
         if (!step.TryGetProperty("roles", out var list) || list.ValueKind != JsonValueKind.Array)

@@ -24,6 +24,9 @@ public sealed class UsersStep(
 {
     public string StepName => "users";
 
+    /// <summary>Creates accounts and gives them roles.</summary>
+    public string? RequiredPermission => UsersPermissions.ManageUsersName;
+
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
         if (!step.TryGetProperty("users", out var list) || list.ValueKind != JsonValueKind.Array)

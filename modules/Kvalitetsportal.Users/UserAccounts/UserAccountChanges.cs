@@ -72,6 +72,12 @@ public sealed class UserAccountChanges(UserManager<PortalUser> users, PortalDbCo
             () => users.AddToRolesAsync(user, change.Roles.Where(r => !currentRoles.Contains(r))),
             () => users.RemoveFromRolesAsync(user, currentRoles.Where(r => !change.Roles.Contains(r))),
         };
+        if (currentRoles.Any(r => !change.Roles.Contains(r)))
+        {
+            // A removed role must not live on in a session that still carries it: end them all.
+            steps.Add(() => users.UpdateSecurityStampAsync(user));
+        }
+
         if (change.NewPassword is { Length: > 0 } newPassword)
         {
             // Resetting changes the security stamp, which ends the user's sessions.

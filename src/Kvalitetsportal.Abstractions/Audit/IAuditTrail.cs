@@ -33,8 +33,9 @@ public static class AuditCategories
     public const string Users = "Användare";
     public const string Features = "Funktioner";
     public const string Workflows = "Arbetsflöden";
+    public const string Recipes = "Recept";
 
-    public static IReadOnlyList<string> All { get; } = [Content, Permissions, Users, Features, Workflows];
+    public static IReadOnlyList<string> All { get; } = [Content, Permissions, Users, Features, Workflows, Recipes];
 }
 
 /// <summary>The actions recorded; stable technical names, shown in Swedish by the audit log.</summary>
@@ -50,9 +51,10 @@ public static class AuditActions
     public const string Unlocked = "Unlocked";
     public const string FeatureEnabled = "FeatureEnabled";
     public const string FeatureDisabled = "FeatureDisabled";
+    public const string RecipeStepRun = "RecipeStepRun";
 
     public static IReadOnlyList<string> All { get; } =
-        [Created, Updated, Published, Removed, PermissionsChanged, RolesChanged, Locked, Unlocked, FeatureEnabled, FeatureDisabled];
+        [Created, Updated, Published, Removed, PermissionsChanged, RolesChanged, Locked, Unlocked, FeatureEnabled, FeatureDisabled, RecipeStepRun];
 }
 
 /// <summary>Subject types that are not content types.</summary>
@@ -63,6 +65,7 @@ public static class AuditSubjectTypes
     public const string Feature = "Funktion";
     public const string ContentType = "Innehållstyp";
     public const string Workflow = "Arbetsflöde";
+    public const string RecipeStep = "Receptsteg";
 }
 
 /// <summary>Helpers for building readable changes.</summary>

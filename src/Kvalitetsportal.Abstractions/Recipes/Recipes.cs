@@ -7,6 +7,12 @@ public interface IRecipeStepHandler
 {
     string StepName { get; }
 
+    /// <summary>
+    /// The permission a user must have to run this step (a step that creates accounts or grants
+    /// roles or permissions); null for none. The system (setup at first start) may run every step.
+    /// </summary>
+    string? RequiredPermission => null;
+
     Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken);
 }
 

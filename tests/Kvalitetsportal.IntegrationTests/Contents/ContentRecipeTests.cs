@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -14,7 +13,6 @@ namespace Kvalitetsportal.IntegrationTests.Contents;
 public sealed class ContentRecipeTests(UsersPortal portal) : IClassFixture<UsersPortal>
 {
     private const string List = "/admin/innehallstyper";
-    private const string Import = "/admin/innehallstyper/importera";
 
     private async Task<PortalClient> AdminAsync()
     {
@@ -173,14 +171,7 @@ public sealed class ContentRecipeTests(UsersPortal portal) : IClassFixture<Users
         Assert.Null(await TypeAsync("Spok"));
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(PortalClient admin, byte[] recipe)
-    {
-        var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(recipe);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Add(file, "File", "recept.json");
-        return await admin.PostMultipartAsync(Import, Import, content);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(PortalClient admin, byte[] recipe) => RecipeImport.UploadAndConfirmAsync(admin, recipe);
 
     private static string Json(ContentTypeDefinition? type) => JsonSerializer.Serialize(type, ContentDefinitionCache.Json);
 
