@@ -110,9 +110,10 @@ public sealed class PortalCacheTests : IDisposable
             .BuildServiceProvider();
     }
 
+    /// <summary>The backplane is asynchronous (FusionCache publishes in the background): up to 5 s on a busy machine.</summary>
     private static async Task Eventually(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 50 && !await condition(); i++)
+        for (var i = 0; i < 250 && !await condition(); i++)
         {
             await Task.Delay(20);
         }
