@@ -222,6 +222,10 @@ public sealed class IdeslussJourneyTests(IdeslussBrowserFixture browser)
         await Assertions.Expect(summary).ToContainTextAsync("2 idéer, varav 2 genomförda (100 %).");
         var perState = sara.GetByRole(AriaRole.Table, new() { Name = "Idéer per steg i arbetsflödet" });
         await Assertions.Expect(perState.GetByRole(AriaRole.Row, new() { Name = "Genomförd" })).ToContainTextAsync("2");
+
+        // The largest count's bar is drawn at full length (12rem) under the CSP, which blocks inline styles.
+        var fullBar = await perState.GetByRole(AriaRole.Row, new() { Name = "Genomförd" }).Locator(".bar").BoundingBoxAsync();
+        Assert.True(fullBar is { Width: > 150 }, $"The bar for the largest count is {fullBar?.Width} px wide; expected 12rem.");
         var perArea = sara.GetByRole(AriaRole.Table, new() { Name = "Idéer per område" });
         await Assertions.Expect(perArea.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bemötande och service" })).ToContainTextAsync("2");
         await sara.AssertAccessibleAsync();
