@@ -112,10 +112,10 @@ if problems:
             lines = open(path).read().splitlines()
         except OSError:
             lines = [note]
-        for line in lines[:20]:
+        for line in lines[:40]:
             print(f"{name:<16}{line}")
-        if len(lines) > 20:
-            print(f"{name:<16}... {len(lines) - 20} more in {path}")
+        if len(lines) > 40:
+            print(f"{name:<16}... {len(lines) - 40} more in {path}")
 print("\n==> Phases")
 for name, secs in phases:
     print(f"{name:<24}{secs:>8} s")
@@ -162,12 +162,20 @@ for path in files:
         else: failed += 1   # Failed, Error, Timeout, Aborted, ...
         if outcome not in ("Passed", "NotExecuted"):
             notes.append(f"{outcome}: {r.get('testName')}")
+            # The CI record keeps only the summary's tail: carry why it failed and where.
+            message = r.findtext(f"{ns}Output/{ns}ErrorInfo/{ns}Message") or ""
+            stack = r.findtext(f"{ns}Output/{ns}ErrorInfo/{ns}StackTrace") or ""
+            for line in [l.strip() for l in message.splitlines() if l.strip()][:4]:
+                notes.append(f"    {line[:300]}")
+            ours = [l.strip() for l in stack.splitlines() if "Kvalitetsportal" in l and " in /" in l]
+            for line in ours[:3]:
+                notes.append(f"    {line[:300]}")
 if not files:
     failed += 1; notes.append("no TRX file written")
 if rc != 0 and failed == 0:
     failed += 1; notes.append(f"dotnet test exited {rc} without a failed test (crash or hang?)")
 total = passed + failed + skipped
-for n in notes[:20]: print(f"    {n}", file=sys.stderr)
+for n in notes[:40]: print(f"    {n}", file=sys.stderr)
 if notes:
     with open(f"{folder}/problems.txt", "w") as f:
         f.write("".join(f"{n}\n" for n in notes))

@@ -54,12 +54,12 @@ public sealed class WorkflowEditorJourneyTests(BrowserFixture browser)
         await ToggleAsync(page, "Transitions[1].Roles", Assessor, expected: true);
         await page.Locator("#Transitions_1__AllowAssignee").FocusAsync();
         await page.Keyboard.PressAsync("Space");
-        Assert.False(await page.Locator("#Transitions_1__AllowAssignee").IsCheckedAsync());
+        await Assertions.Expect(page.Locator("#Transitions_1__AllowAssignee")).Not.ToBeCheckedAsync();
 
         // A second decision: "Lägg till övergång" by keyboard; focus lands on the new transition's first input.
         await PressButtonAsync(page, "Lägg till övergång");
-        Assert.Equal("Transitions_2__Label", await page.EvaluateAsync<string>("document.activeElement.id"));
-        Assert.Contains("Övergången är tillagd.", await page.Locator("#editor-notice").InnerTextAsync());
+        await FocusIsOnAsync(page, "Transitions_2__Label");
+        await Assertions.Expect(page.Locator("#editor-notice")).ToContainTextAsync("Övergången är tillagd.");
         Assert.Equal("Besluta: genomförs", await page.Locator("#Transitions_1__Label").InputValueAsync()); // nothing typed was lost
         await page.Keyboard.TypeAsync("Besluta: avslås");
         await TypeIntoAsync(page, "#Transitions_2__Id", "besluta-avslas");
@@ -73,7 +73,7 @@ public sealed class WorkflowEditorJourneyTests(BrowserFixture browser)
         await page.Locator("#Transitions_2__NewActivityKind").SelectOptionAsync(new SelectOptionValue { Label = "Skicka e-post" });
         // The button was named when the transition had no label yet ("Övergång 3"): find it by what it does.
         await PressAsync(page, page.Locator("button[value='add:Transitions[2].Activities']"));
-        Assert.Equal("Transitions_2__Activities_0__Label", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await FocusIsOnAsync(page, "Transitions_2__Activities_0__Label");
         await page.Keyboard.TypeAsync("Mejla beslutet");
         Assert.Equal("Owner", await page.Locator("#Transitions_2__Activities_0__ToKind").InputValueAsync());
         await TypeIntoAsync(page, "#Transitions_2__Activities_0__Subject", "Beslut om {{ item.title }}");
@@ -93,7 +93,7 @@ public sealed class WorkflowEditorJourneyTests(BrowserFixture browser)
         // A mistake first: the error summary takes focus, links to the input, and nothing typed is lost.
         await page.Locator("#Transitions_0__Label").FillAsync("");
         await PressButtonAsync(page, "Spara");
-        Assert.Equal("error-summary", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await FocusIsOnAsync(page, "error-summary");
         var summary = page.Locator("#error-summary");
         Assert.Contains("saknar text på knappen", await summary.InnerTextAsync());
         Assert.Equal("Påminnelse: {{ item.title }} väntar på beslut", await page.Locator("#States_1__Activities_0__Subject").InputValueAsync());
@@ -199,8 +199,12 @@ public sealed class WorkflowEditorJourneyTests(BrowserFixture browser)
         var box = page.Locator($"input[type=checkbox][name='{group}'][value='{value}']");
         await box.FocusAsync();
         await page.Keyboard.PressAsync("Space");
-        Assert.Equal(expected, await box.IsCheckedAsync());
+        await Assertions.Expect(box).ToBeCheckedAsync(new() { Checked = expected });
     }
+
+    /// <summary>Focus is put by the page's script once it has run: wait for it as a user would.</summary>
+    private static Task FocusIsOnAsync(IPage page, string id) =>
+        Assertions.Expect(page.Locator("#" + id)).ToBeFocusedAsync(new() { Timeout = 15_000 });
 
     private static Task PressButtonAsync(IPage page, string name) =>
         PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).First);

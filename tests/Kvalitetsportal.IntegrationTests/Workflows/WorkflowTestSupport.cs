@@ -198,7 +198,7 @@ internal static partial class WorkflowSteps
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Väntade i {seconds} s på: {what}");
+                throw new TimeoutException($"Väntade i {seconds} s på: {what} (sist lästes: {value})");
             }
 
             await Task.Delay(100);
