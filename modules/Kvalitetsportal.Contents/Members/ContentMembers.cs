@@ -1,6 +1,8 @@
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Users.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kvalitetsportal.Contents.Members;
@@ -35,6 +37,13 @@ public interface IContentMembers
     /// confidential ones when they neither hold a role the type names nor are a member.
     /// </summary>
     Task<IReadOnlySet<string>> ClosedToAsync(ContentTypeDefinition type, string userId, IReadOnlySet<string> userRoles, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Who of <paramref name="userIds"/> a mail or notice about the item must not reach (the same
+    /// exclusion and secrecy rule as <see cref="ClosedToAsync"/>), and whether the item is
+    /// confidential (then nothing goes to a fixed address either: no one checks who reads it).
+    /// </summary>
+    Task<(bool Confidential, IReadOnlySet<string> Closed)> RecipientsClosedAsync(ContentTypeDefinition type, string contentItemId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
 }
 
 public sealed class ContentMembers(
@@ -151,6 +160,28 @@ public sealed class ContentMembers(
         }
 
         return closed;
+    }
+
+    public async Task<(bool Confidential, IReadOnlySet<string> Closed)> RecipientsClosedAsync(ContentTypeDefinition type, string contentItemId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
+    {
+        var ids = userIds.Distinct(StringComparer.Ordinal).ToList();
+        var members = await Members.AsNoTracking().Where(m => m.ContentItemId == contentItemId && ids.Contains(m.UserId))
+            .Select(m => new { m.UserId, m.Role }).ToListAsync(cancellationToken);
+        var closed = members.Where(m => m.Role == ContentMemberRoles.Excluded).Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
+        var confidential = await Secrecy.AnyAsync(s => s.ContentItemId == contentItemId, cancellationToken);
+        if (confidential)
+        {
+            var roles = type.ConfidentialRoles;
+            var cleared = await db.Set<IdentityUserRole<string>>().AsNoTracking()
+                .Where(ur => ids.Contains(ur.UserId))
+                .Join(db.Set<PortalRole>(), ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                .Where(x => x.Name != null && roles.Contains(x.Name))
+                .Select(x => x.UserId).ToListAsync(cancellationToken);
+            var open = members.Select(m => m.UserId).Concat(cleared).ToHashSet(StringComparer.Ordinal);
+            closed.UnionWith(ids.Where(id => !open.Contains(id)));
+        }
+
+        return (confidential, closed);
     }
 
     private static string CheckedRole(string role)
