@@ -72,7 +72,7 @@ public sealed class AccessMatrixPortal : SearchPortal
             ConfidentialRoles = [SecurityRole],
             Fields = [new() { Name = "beskrivning", Label = "Beskrivning", Kind = FieldKind.LongText, Searchable = true, Order = 1 }],
         };
-        await WithAsync(async s => Assert.Empty(await s.GetRequiredService<IContentDefinitionStore>().SaveAsync(type)));
+        Assert.Empty(await WithAsync(s => s.GetRequiredService<IContentDefinitionStore>().SaveAsync(type)));
         var viewAll = ContentPermissions.Name(Type, ContentAction.ViewAll);
         await UsersArrange.CreateRoleAsync(this, ForvaltningChefRole, viewAll);
         await UsersArrange.CreateRoleAsync(this, UnitChefRole, viewAll);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Idesluss;
 using Kvalitetsportal.Idesluss.Ideas;
 using Kvalitetsportal.IntegrationTests.Users;
 using Kvalitetsportal.IntegrationTests.Workflows;
