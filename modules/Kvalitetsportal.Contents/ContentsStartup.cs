@@ -24,6 +24,8 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<IContentQuery, ContentQuery>();
         services.AddScoped<Access.ContentAccessService>();
+        services.AddScoped<Access.ReaderUnits>();
+        services.AddScoped<Members.IContentMembers, Members.ContentMembers>();
         services.AddScoped<Access.ContentIdentityVisibility>();
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<Queries.ContentListQuery>();

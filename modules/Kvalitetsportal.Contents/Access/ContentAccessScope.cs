@@ -23,12 +23,27 @@ public enum ContentAccessKind
 /// With <paramref name="States"/> set: items that have no workflow state yet (drafts, items from
 /// before the type got a workflow) match too, so a workflow's state rules leave them as they were.
 /// </param>
+/// <param name="Units">
+/// Only items of one of these organisation units: a rule's "the reader's unit (and the units below
+/// it)" expanded for one reader from the organisation tree (see <see cref="ReaderUnits"/>).
+/// </param>
+/// <param name="Items">
+/// Only these items: the reader's memberships with some roles, expanded for one reader (see
+/// <see cref="IContentMembers"/>).
+/// </param>
+/// <param name="ExceptItems">
+/// Never these items, whatever else holds: items the reader is excluded from (jäv) or that are
+/// confidential to them. Every clause of a scope carries the same set, so exclusion wins over any grant.
+/// </param>
 public sealed record ContentAccessClause(
     string ContentType,
     string? OwnerId = null,
     IReadOnlySet<string>? States = null,
     IReadOnlySet<string>? AssignedTo = null,
-    bool IncludeNoState = false)
+    bool IncludeNoState = false,
+    IReadOnlySet<int>? Units = null,
+    IReadOnlySet<string>? Items = null,
+    IReadOnlySet<string>? ExceptItems = null)
 {
     /// <summary>
     /// The clause as text: equal keys reach exactly the same items, so caches of what a reader
@@ -38,13 +53,19 @@ public sealed record ContentAccessClause(
         ContentType,
         OwnerId ?? "*",
         States is null ? "*" : string.Join(",", States.Order(StringComparer.Ordinal)) + (IncludeNoState ? "|none" : ""),
-        AssignedTo is null ? "*" : string.Join(",", AssignedTo.Order(StringComparer.Ordinal)));
+        AssignedTo is null ? "*" : string.Join(",", AssignedTo.Order(StringComparer.Ordinal)))
+        + (Units is null ? "" : "\tu:" + string.Join(",", Units.Order()))
+        + (Items is null ? "" : "\ti:" + string.Join(",", Items.Order(StringComparer.Ordinal)))
+        + (ExceptItems is null || ExceptItems.Count == 0 ? "" : "\tx:" + string.Join(",", ExceptItems.Order(StringComparer.Ordinal)));
 
     public bool Matches(ContentItem item) =>
         item.ContentType == ContentType
         && (OwnerId is null || item.OwnerId == OwnerId)
         && (States is null || (item.WorkflowState is null ? IncludeNoState : States.Contains(item.WorkflowState)))
-        && (AssignedTo is null || (item.AssignedTo is not null && AssignedTo.Contains(item.AssignedTo)));
+        && (AssignedTo is null || (item.AssignedTo is not null && AssignedTo.Contains(item.AssignedTo)))
+        && (Units is null || (item.OrganisationUnitId is int unit && Units.Contains(unit)))
+        && (Items is null || Items.Contains(item.ContentItemId))
+        && (ExceptItems is null || !ExceptItems.Contains(item.ContentItemId));
 }
 
 /// <summary>The items a user may reach for one kind of access: the union of its clauses. No clauses: none.</summary>
@@ -92,6 +113,21 @@ public sealed record ContentAccessScope(IReadOnlyList<ContentAccessClause> Claus
                 all = Expression.AndAlso(all, In(item, nameof(ContentItem.AssignedTo), clause.AssignedTo));
             }
 
+            if (clause.Units is not null)
+            {
+                all = Expression.AndAlso(all, In(item, nameof(ContentItem.OrganisationUnitId), clause.Units.Select(u => (int?)u).ToHashSet()));
+            }
+
+            if (clause.Items is not null)
+            {
+                all = Expression.AndAlso(all, In(item, nameof(ContentItem.ContentItemId), clause.Items));
+            }
+
+            if (clause.ExceptItems is { Count: > 0 })
+            {
+                all = Expression.AndAlso(all, Expression.Not(In(item, nameof(ContentItem.ContentItemId), clause.ExceptItems)));
+            }
+
             any = any is null ? all : Expression.OrElse(any, all);
         }
 
@@ -101,9 +137,9 @@ public sealed record ContentAccessScope(IReadOnlyList<ContentAccessClause> Claus
     private static BinaryExpression Equal(ParameterExpression item, string property, string value) =>
         Expression.Equal(Expression.Property(item, property), Parameter(value));
 
-    private static MethodCallExpression In(ParameterExpression item, string property, IReadOnlySet<string> values) =>
+    private static MethodCallExpression In<T>(ParameterExpression item, string property, IReadOnlySet<T> values) =>
         Expression.Call(
-            typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
+            typeof(Enumerable), nameof(Enumerable.Contains), [typeof(T)],
             Parameter(values.ToList()), Expression.Property(item, property));
 
     // A member of a closure, as a lambda's captured variable would be, so EF sends it as a query

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
+using Kvalitetsportal.Contents.Members;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Permissions;
 
@@ -23,7 +24,7 @@ public interface IContentAccessRule
 /// The one place that decides which items a user reaches: lists, exports, the API, the detail
 /// page and search all ask it, so none of them can be more generous than another.
 /// </summary>
-public sealed class ContentAccessService(IPermissionService permissions, IEnumerable<IContentAccessRule> rules)
+public sealed class ContentAccessService(IPermissionService permissions, IEnumerable<IContentAccessRule> rules, IContentMembers members)
 {
     private readonly Dictionary<(string Type, ContentAccessKind Kind, ClaimsPrincipal User), ContentAccessScope> scopes = [];
 
@@ -56,6 +57,12 @@ public sealed class ContentAccessService(IPermissionService permissions, IEnumer
         foreach (var rule in rules)
         {
             clauses = await rule.RefineAsync(request, clauses, cancellationToken);
+        }
+
+        // Exclusion (jäv) and secrecy win over every grant: each clause leaves those items out.
+        if (clauses.Count > 0 && await members.ClosedToAsync(type, userId, request.Roles, cancellationToken) is { Count: > 0 } closed)
+        {
+            clauses = [.. clauses.Select(c => c with { ExceptItems = closed })];
         }
 
         var scope = new ContentAccessScope(clauses);

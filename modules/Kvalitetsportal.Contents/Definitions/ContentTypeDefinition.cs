@@ -87,6 +87,12 @@ public sealed partial class ContentTypeDefinition
     /// <summary>The module that defined the type, or null for types administrators created.</summary>
     public string? DefinedBy { get; set; }
 
+    /// <summary>
+    /// Roles that may reach an item marked confidential (sekretess), besides its members. Empty:
+    /// only the members (and no one else, whatever their other rights). See ADR 22.
+    /// </summary>
+    public List<string> ConfidentialRoles { get; set; } = [];
+
     public List<ContentFieldDefinition> Fields { get; set; } = [];
 
     public IEnumerable<ContentFieldDefinition> OrderedFields => Fields.OrderBy(f => f.Order).ThenBy(f => f.Name, StringComparer.Ordinal);

@@ -68,6 +68,9 @@ public enum ContentEvents
     Published = 4,
     Removed = 8,
     Transitioned = 16,
+
+    /// <summary>Who may reach the item changed: its members or its secrecy marking (see <c>IContentMembers</c>).</summary>
+    AccessChanged = 32,
 }
 
 /// <summary>A save that has committed: the item as saved and what happened to it.</summary>

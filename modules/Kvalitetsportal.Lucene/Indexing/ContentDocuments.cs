@@ -24,6 +24,9 @@ public static class IndexFields
     public const string State = "state";
     public const string Assigned = "assigned";
 
+    /// <summary>The latest version's organisation unit id, for unit clauses (<c>ContentAccessClause.Units</c>).</summary>
+    public const string Unit = "unit";
+
     // Facets: sorted doc values, counted per hit without loading documents.
     public const string TypeFacet = "f_type";
     public const string StateFacet = "f_state";
@@ -78,6 +81,11 @@ public sealed class ContentDocuments(AttachmentText attachments)
         if (latest.AssignedTo is { } assigned)
         {
             document.Add(new StringField(IndexFields.Assigned, assigned, Field.Store.NO));
+        }
+
+        if (latest.OrganisationUnitId is int accessUnit)
+        {
+            document.Add(new StringField(IndexFields.Unit, accessUnit.ToString(CultureInfo.InvariantCulture), Field.Store.NO));
         }
 
         if (published.OrganisationUnitId is int unit)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
@@ -93,6 +94,21 @@ public sealed class AccessFilter(IFusionCache cache)
             if (clause.AssignedTo is not null)
             {
                 all.Add(OneOf(IndexFields.Assigned, clause.AssignedTo), Occur.MUST);
+            }
+
+            if (clause.Units is not null)
+            {
+                all.Add(OneOf(IndexFields.Unit, clause.Units.Select(u => u.ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal)), Occur.MUST);
+            }
+
+            if (clause.Items is not null)
+            {
+                all.Add(OneOf(IndexFields.Id, clause.Items), Occur.MUST);
+            }
+
+            if (clause.ExceptItems is { Count: > 0 })
+            {
+                all.Add(OneOf(IndexFields.Id, clause.ExceptItems), Occur.MUST_NOT);
             }
 
             any.Add(all, Occur.SHOULD);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Kvalitetsportal.Contents.Access;
 
 namespace Kvalitetsportal.Workflows.Definitions;
 
@@ -48,6 +49,22 @@ public sealed class WorkflowState
     /// Never wider than the type's permissions, except for the holder.
     /// </summary>
     public List<string> ViewRoles { get; set; } = [];
+
+    /// <summary>
+    /// Roles that see items in this state only within their organisation: items of the reader's
+    /// unit (and below, by <see cref="UnitReach"/>), e.g. a Chef screening the ideas of their own
+    /// unit. Like <see cref="ViewRoles"/> never wider than the type's "see all" permission.
+    /// </summary>
+    public List<string> UnitViewRoles { get; set; } = [];
+
+    /// <summary>How far <see cref="UnitViewRoles"/> reach from the reader's own unit.</summary>
+    public UnitReach UnitReach { get; set; } = UnitReach.OwnUnitAndBelow;
+
+    /// <summary>
+    /// Membership roles (e.g. "styrgrupp", "jury") whose members see the item in this state, even
+    /// without a type permission (see <c>IContentMembers</c>).
+    /// </summary>
+    public List<string> MemberViewRoles { get; set; } = [];
 
     /// <summary>Roles that may edit items in this state. Empty: everyone the type's permissions let edit all items.</summary>
     public List<string> EditRoles { get; set; } = [];

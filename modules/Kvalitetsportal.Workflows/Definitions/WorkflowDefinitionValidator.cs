@@ -76,6 +76,16 @@ public static partial class WorkflowDefinitionValidator
 
             CheckRoles(state.ViewRoles, $"{path}.viewRoles", roles, Problem);
             CheckRoles(state.EditRoles, $"{path}.editRoles", roles, Problem);
+            CheckRoles(state.UnitViewRoles, $"{path}.unitViewRoles", roles, Problem);
+            if (state.UnitViewRoles.Count > 0 && state.UnitReach == Contents.Access.UnitReach.None)
+            {
+                Problem($"{path}.unitReach", $"Steget \"{state.Name}\": välj hur långt rollerna som ser ärenden i sin enhet når.");
+            }
+
+            foreach (var role in state.MemberViewRoles.Where(r => string.IsNullOrWhiteSpace(r) || r.Length > Contents.Members.ContentMemberRoles.MaxRoleLength))
+            {
+                Problem($"{path}.memberViewRoles", $"Steget \"{state.Name}\": en medlemsroll har 1–64 tecken.");
+            }
             CheckActivities(state.Activities, $"{path}.activities", state.Name, definition, type, roles, types, Problem);
         }
 

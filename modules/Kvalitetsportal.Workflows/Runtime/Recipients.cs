@@ -1,4 +1,5 @@
 using Kvalitetsportal.Contents.Access;
+using Kvalitetsportal.Contents.Members;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Notifications.Notices;
 using Kvalitetsportal.Organisation.Data;
@@ -20,11 +21,29 @@ public sealed record Person(string? UserId, string Name, string? Email)
 /// Turns a definition's <see cref="Recipient"/> into people, and an assignment into the holder
 /// value stored on the item (<see cref="Assignee"/>). Locked accounts get nothing.
 /// </summary>
-public sealed class Recipients(PortalDbContext db, TimeProvider clock)
+public sealed class Recipients(PortalDbContext db, TimeProvider clock, IContentMembers members)
 {
     private readonly Dictionary<string, Person?> _users = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The people a mail or notice about the run's item goes to: never someone excluded from the
+    /// item (jäv), and for a confidential item only its members and the roles its type names (ADR 22).
+    /// </summary>
     public async Task<IReadOnlyList<Person>> ResolveAsync(Recipient to, RunContext run, CancellationToken cancellationToken)
+    {
+        var people = await AddressedAsync(to, run, cancellationToken);
+        if (people.Count == 0)
+        {
+            return people;
+        }
+
+        var (confidential, closed) = await members.RecipientsClosedAsync(run.Type, run.Item.ContentItemId, [.. people.Select(p => p.UserId).OfType<string>()], cancellationToken);
+        return confidential || closed.Count > 0
+            ? [.. people.Where(p => p.UserId is null ? !confidential : !closed.Contains(p.UserId))]
+            : people;
+    }
+
+    private async Task<IReadOnlyList<Person>> AddressedAsync(Recipient to, RunContext run, CancellationToken cancellationToken)
     {
         switch (to.Kind)
         {

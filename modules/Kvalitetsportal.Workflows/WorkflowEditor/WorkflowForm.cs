@@ -46,6 +46,13 @@ public sealed class StateForm
 
     public List<string> EditRoles { get; set; } = [];
 
+    public List<string> UnitViewRoles { get; set; } = [];
+
+    public string? UnitReach { get; set; }
+
+    /// <summary>Membership roles, comma separated (e.g. "styrgrupp, jury").</summary>
+    public string? MemberViewRoles { get; set; }
+
     public bool OwnerCanView { get; set; } = true;
 
     public bool OwnerCanEdit { get; set; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Workflows.Definitions;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -33,6 +34,9 @@ public static partial class WorkflowFormMapper
                 Final = state.Final,
                 ViewRoles = [.. state.ViewRoles],
                 EditRoles = [.. state.EditRoles],
+                UnitViewRoles = [.. state.UnitViewRoles],
+                UnitReach = state.UnitReach.ToString(),
+                MemberViewRoles = string.Join(", ", state.MemberViewRoles),
                 OwnerCanView = state.OwnerCanView,
                 OwnerCanEdit = state.OwnerCanEdit,
             });
@@ -107,6 +111,9 @@ public static partial class WorkflowFormMapper
                 Final = state.Final,
                 ViewRoles = Ordered(state.ViewRoles, roleOrder),
                 EditRoles = Ordered(state.EditRoles, roleOrder),
+                UnitViewRoles = Ordered(state.UnitViewRoles, roleOrder),
+                UnitReach = Enum.TryParse<UnitReach>(state.UnitReach, out var reach) && Enum.IsDefined(reach) ? reach : UnitReach.OwnUnitAndBelow,
+                MemberViewRoles = [.. (state.MemberViewRoles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)],
                 OwnerCanView = state.OwnerCanView,
                 OwnerCanEdit = state.OwnerCanEdit,
                 Activities = Activities(state.Activities, prefix, transitionIds, errors),

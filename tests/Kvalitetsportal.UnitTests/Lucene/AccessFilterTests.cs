@@ -20,11 +20,11 @@ public sealed class AccessFilterTests
 {
     private static readonly ContentItem[] Items =
     [
-        Item("a1", "Ide", "u1", state: null, assigned: null),
-        Item("a2", "Ide", "u2", state: "Prövning", assigned: "role:Chef"),
-        Item("a3", "Ide", "u1", state: "Klar", assigned: "user:u3"),
+        Item("a1", "Ide", "u1", state: null, assigned: null, unit: 1),
+        Item("a2", "Ide", "u2", state: "Prövning", assigned: "role:Chef", unit: 2),
+        Item("a3", "Ide", "u1", state: "Klar", assigned: "user:u3", unit: 1),
         Item("a4", "Ide", "u3", state: "Klar", assigned: null),
-        Item("b1", "Ansokan", "u2", state: "Inlämnad", assigned: "user:u3"),
+        Item("b1", "Ansokan", "u2", state: "Inlämnad", assigned: "user:u3", unit: 3),
         Item("b2", "Ansokan", "u1", state: null, assigned: null),
     ];
 
@@ -38,6 +38,14 @@ public sealed class AccessFilterTests
         new[] { new ContentAccessClause("Ide", OwnerId: "u3", States: new HashSet<string> { "Klar" }), new ContentAccessClause("Ansokan", AssignedTo: new HashSet<string> { "user:u3" }) },
         new[] { new ContentAccessClause("Ide", OwnerId: "u2"), new ContentAccessClause("Ansokan") },
         new[] { new ContentAccessClause("Okand") },
+
+        // ADR 22: unit sets, member item sets and closed (jäv, secret) items.
+        new[] { new ContentAccessClause("Ide", Units: new HashSet<int> { 1 }) },
+        new[] { new ContentAccessClause("Ide", States: new HashSet<string> { "Prövning", "Klar" }, Units: new HashSet<int> { 1, 2 }) },
+        new[] { new ContentAccessClause("Ide", Units: new HashSet<int>()) },
+        new[] { new ContentAccessClause("Ide", Items: new HashSet<string> { "a2", "a4", "b1" }) },
+        new[] { new ContentAccessClause("Ide", ExceptItems: new HashSet<string> { "a1", "a3" }) },
+        new[] { new ContentAccessClause("Ide", Units: new HashSet<int> { 1 }, ExceptItems: new HashSet<string> { "a1" }), new ContentAccessClause("Ansokan", Items: new HashSet<string> { "b1" }, ExceptItems: new HashSet<string> { "b1" }) },
     };
 
     [Theory]
@@ -66,8 +74,9 @@ public sealed class AccessFilterTests
     [Fact]
     public void No_clauses_is_no_filter_at_all_so_nothing_is_searched() => Assert.Null(AccessFilter.ToQuery([]));
 
-    private static ContentItem Item(string id, string type, string owner, string? state, string? assigned) => new()
+    private static ContentItem Item(string id, string type, string owner, string? state, string? assigned, int? unit = null) => new()
     {
+        OrganisationUnitId = unit,
         Id = id.GetHashCode(StringComparison.Ordinal),
         ContentItemId = id,
         ContentType = type,

@@ -1,0 +1,74 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AccessMembersSecrecy : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Contents_Members",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AddedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contents_Members", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contents_Secrecy",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LegalGround = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MarkedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    MarkedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contents_Secrecy", x => x.ContentItemId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contents_Members_ContentItemId_UserId_Role",
+                table: "Contents_Members",
+                columns: new[] { "ContentItemId", "UserId", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contents_Members_UserId_ContentType_Role",
+                table: "Contents_Members",
+                columns: new[] { "UserId", "ContentType", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contents_Secrecy_ContentType",
+                table: "Contents_Secrecy",
+                column: "ContentType");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Contents_Members");
+
+            migrationBuilder.DropTable(
+                name: "Contents_Secrecy");
+        }
+    }
+}
