@@ -1,3 +1,4 @@
+using Kvalitetsportal.Workflows.Activities;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
@@ -12,6 +13,7 @@ using Kvalitetsportal.Workflows.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+
 
 namespace Kvalitetsportal.Workflows;
 
@@ -28,6 +30,7 @@ public static class RuntimeServices
         services.AddSingleton<Templates>();
         services.AddScoped<Recipients>();
         services.AddScoped<FiringGuard>();
+        services.AddBuiltInWorkflowActivities();
         services.AddScoped<ActivityRunner>();
         services.AddScoped<WorkflowEntry>();
         services.AddScoped<WorkflowEngine>();
