@@ -1,14 +1,15 @@
-using Kvalitetsportal.Workflows.Activities;
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Recipes;
+using Kvalitetsportal.Workflows.Activities;
+using Kvalitetsportal.Workflows.Decisions;
 using Kvalitetsportal.Workflows.Guard;
 using Kvalitetsportal.Workflows.ItemWorkflow;
 using Kvalitetsportal.Workflows.Recipes;
-using Kvalitetsportal.Workflows.Tasks;
 using Kvalitetsportal.Workflows.Runtime;
+using Kvalitetsportal.Workflows.Tasks;
 using Kvalitetsportal.Workflows.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,8 @@ public static class RuntimeServices
         services.AddScoped<ActivityRunner>();
         services.AddScoped<WorkflowEntry>();
         services.AddScoped<WorkflowEngine>();
+        services.AddScoped<IDecisionQuery, DecisionQuery>();
+        services.AddScoped<DecisionRecorder>();
         services.AddScoped<ItemWorkflowQuery>();
         services.AddScoped<WorkflowStateRules>();
         services.AddScoped<IContentHandler, WorkflowStarter>();

@@ -1,6 +1,6 @@
-using Kvalitetsportal.Workflows.Activities;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Kvalitetsportal.Workflows.Activities;
 using Kvalitetsportal.Workflows.Definitions;
 
 namespace Kvalitetsportal.Workflows.WorkflowEditor;
