@@ -3,15 +3,18 @@ using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Recipes;
+using Kvalitetsportal.Workflows.Activities;
+using Kvalitetsportal.Workflows.Decisions;
 using Kvalitetsportal.Workflows.Guard;
 using Kvalitetsportal.Workflows.ItemWorkflow;
 using Kvalitetsportal.Workflows.Recipes;
-using Kvalitetsportal.Workflows.Tasks;
 using Kvalitetsportal.Workflows.Runtime;
+using Kvalitetsportal.Workflows.Tasks;
 using Kvalitetsportal.Workflows.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+
 
 namespace Kvalitetsportal.Workflows;
 
@@ -28,9 +31,13 @@ public static class RuntimeServices
         services.AddSingleton<Templates>();
         services.AddScoped<Recipients>();
         services.AddScoped<FiringGuard>();
+        services.AddBuiltInWorkflowActivities();
         services.AddScoped<ActivityRunner>();
         services.AddScoped<WorkflowEntry>();
         services.AddScoped<WorkflowEngine>();
+        services.AddScoped<IDecisionQuery, DecisionQuery>();
+        services.AddScoped<DecisionRecorder>();
+        services.AddSingleton<IContentTextContributor, DecisionSearchText>();
         services.AddScoped<ItemWorkflowQuery>();
         services.AddScoped<WorkflowStateRules>();
         services.AddScoped<IContentHandler, WorkflowStarter>();

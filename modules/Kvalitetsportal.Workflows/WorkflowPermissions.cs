@@ -1,5 +1,6 @@
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
+using Kvalitetsportal.Workflows.Decisions;
 
 namespace Kvalitetsportal.Workflows;
 
@@ -22,6 +23,7 @@ public sealed class WorkflowsNavigation : INavigationProvider
         if (menuName == Menus.Admin)
         {
             items.Add(new MenuItem("Arbetsflöden", "/admin/arbetsfloden", 310, WorkflowPermissions.ManageWorkflowsName, "Innehåll"));
+            items.Add(new MenuItem("Beslutsutfall", DecisionOutcomesController.Path, 311, WorkflowPermissions.ManageWorkflowsName, "Innehåll"));
         }
     }
 }

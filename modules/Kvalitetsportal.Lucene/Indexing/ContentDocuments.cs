@@ -51,7 +51,7 @@ public static class IndexFields
 /// Only fields marked searchable are indexed, and never a field of kind User: names of people
 /// (an idea giver hidden from assessors) must not be findable or shown in a snippet.
 /// </summary>
-public sealed class ContentDocuments(AttachmentText attachments)
+public sealed class ContentDocuments(AttachmentText attachments, IEnumerable<IContentTextContributor>? contributors = null)
 {
     /// <summary>What an item without a workflow is shown as (as in the content lists).</summary>
     public const string SubmittedState = "Inskickad";
@@ -128,6 +128,11 @@ public sealed class ContentDocuments(AttachmentText attachments)
                     // text anyone searches for; units are a facet of their own.
                     break;
             }
+        }
+
+        foreach (var contributor in contributors ?? [])
+        {
+            text.AppendLine(await contributor.TextAsync(item, cancellationToken));
         }
 
         return Clean(text.ToString());

@@ -111,6 +111,10 @@ public sealed class WorkflowTransition
     public List<FieldCondition> Conditions { get; set; } = [];
 
     public List<WorkflowActivity> Activities { get; set; } = [];
+
+    /// <summary>Whoever takes the transition records a decision with it (who decided, date, §, outcome, attachments).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool RequiresDecision { get; set; }
 }
 
 public enum ConditionOperator
@@ -167,16 +171,9 @@ public sealed class Recipient
 
 /// <summary>
 /// Something that happens on a transition or on entering a state. Templates are Liquid, with the
-/// item's title, fields, state, link and the transition's comment available.
+/// item's title, fields, state, link and the transition's comment available. Serialized by its
+/// registered "kind" (<see cref="Activities.ActivityJsonConverter"/>); modules add kinds of their own.
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(SendMailActivity), "sendMail")]
-[JsonDerivedType(typeof(NotifyActivity), "notify")]
-[JsonDerivedType(typeof(AssignActivity), "assign")]
-[JsonDerivedType(typeof(SetFieldActivity), "setField")]
-[JsonDerivedType(typeof(CreateLinkedItemActivity), "createLinkedItem")]
-[JsonDerivedType(typeof(StartTimerActivity), "startTimer")]
-[JsonDerivedType(typeof(WebhookActivity), "webhook")]
 public abstract class WorkflowActivity
 {
     /// <summary>What the administrator calls it in the editor, e.g. "Mejla beslutet".</summary>

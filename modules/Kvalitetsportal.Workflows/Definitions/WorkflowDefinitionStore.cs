@@ -4,6 +4,7 @@ using Kvalitetsportal.Audit;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Users.Data;
+using Kvalitetsportal.Workflows.Activities;
 using Microsoft.EntityFrameworkCore;
 using ZiggyCreatures.Caching.Fusion;
 
@@ -48,7 +49,7 @@ public sealed class WorkflowDefinitionStore(
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new ActivityJsonConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
 

@@ -1,7 +1,8 @@
-using System.Net.Mail;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Fluid;
 using Kvalitetsportal.Contents.Definitions;
+using Kvalitetsportal.Workflows.Activities;
 
 namespace Kvalitetsportal.Workflows.Definitions;
 
@@ -18,8 +19,6 @@ public static partial class WorkflowDefinitionValidator
     public const int MaxTransitions = 200;
     public const int MaxActivities = 20;
     public const int MaxNameLength = 100;
-
-    private static readonly FluidParser Liquid = new();
 
     /// <param name="type">The content type the workflow is for; null when it does not exist.</param>
     /// <param name="roles">The roles that exist.</param>
@@ -229,154 +228,39 @@ public static partial class WorkflowDefinitionValidator
 
         for (var i = 0; i < activities.Count; i++)
         {
-            var at = $"{path}[{i}]";
             var name = string.IsNullOrWhiteSpace(activities[i].Label) ? $"Aktivitet {i + 1}" : $"Aktiviteten \"{activities[i].Label}\"";
-            switch (activities[i])
+            var check = new ActivityCheck($"{path}[{i}]", name, stateAfter, definition, type, roles, types, problem);
+            if (WorkflowActivityKinds.Of(activities[i]) is not { } kind)
             {
-                case SendMailActivity mail:
-                    CheckRecipient(mail.To, $"{at}.to", name, type, roles, problem, mailOnly: true);
-                    CheckTemplate(mail.Subject, $"{at}.subject", name, "ämnesrad", problem);
-                    CheckTemplate(mail.Body, $"{at}.body", name, "text", problem);
-                    break;
-                case NotifyActivity notify:
-                    CheckRecipient(notify.To, $"{at}.to", name, type, roles, problem, mailOnly: false);
-                    CheckTemplate(notify.Message, $"{at}.message", name, "meddelande", problem);
-                    break;
-                case AssignActivity assign when assign.To is not null:
-                    if (assign.To.Kind is RecipientKind.Address or RecipientKind.Assignee)
-                    {
-                        problem($"{at}.to", $"{name}: ett ärende kan lämnas till en person, en roll, den som skickade in eller enhetens chef.");
-                    }
-                    else
-                    {
-                        CheckRecipient(assign.To, $"{at}.to", name, type, roles, problem, mailOnly: false);
-                    }
-
-                    break;
-                case SetFieldActivity set:
-                    if (type?.Field(set.Field) is null)
-                    {
-                        problem($"{at}.field", $"{name}: fältet \"{set.Field}\" finns inte i innehållstypen.");
-                    }
-
-                    CheckTemplate(set.Value, $"{at}.value", name, "värde", problem, required: false);
-                    break;
-                case CreateLinkedItemActivity create:
-                    var target = types.GetValueOrDefault(create.ContentType);
-                    if (target is null)
-                    {
-                        problem($"{at}.contentType", $"{name}: innehållstypen \"{create.ContentType}\" finns inte.");
-                    }
-                    else
-                    {
-                        if (create.BackReferenceField is { Length: > 0 } back && target.Field(back)?.Kind != FieldKind.ContentReference)
-                        {
-                            problem($"{at}.backReferenceField", $"{name}: \"{back}\" är inget referensfält i \"{target.DisplayName}\".");
-                        }
-
-                        foreach (var (to, from) in create.CopyFields)
-                        {
-                            if (target.Field(to) is null || type?.Field(from) is null)
-                            {
-                                problem($"{at}.copyFields", $"{name}: fältet \"{from}\" kan inte kopieras till \"{to}\".");
-                            }
-                        }
-                    }
-
-                    CheckTemplate(create.Title, $"{at}.title", name, "titel", problem);
-                    break;
-                case StartTimerActivity timer:
-                    CheckTimer(timer, at, name, stateAfter, definition, type, roles, problem);
-                    break;
-                case WebhookActivity hook:
-                    if (!Uri.TryCreate(hook.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                    {
-                        problem($"{at}.url", $"{name}: adressen måste vara en fullständig http- eller https-adress.");
-                    }
-
-                    break;
+                problem($"{path}[{i}]", $"{name} är av en okänd sort.");
+                continue;
             }
+
+            CheckEditorFields(activities[i], kind, check);
+            kind.Validate?.Invoke(activities[i], check);
         }
     }
 
-    private static void CheckTimer(StartTimerActivity timer, string at, string name, string stateAfter, WorkflowDefinition definition, ContentTypeDefinition? type, IReadOnlySet<string> roles, Action<string, string> problem)
+    /// <summary>A module's kind without validation of its own still gets its required settings and templates checked.</summary>
+    private static void CheckEditorFields(WorkflowActivity activity, WorkflowActivityKind kind, ActivityCheck check)
     {
-        if ((timer.After is null) == string.IsNullOrEmpty(timer.AtDateField))
+        if (kind.EditorFields.Count == 0)
         {
-            problem($"{at}.after", $"{name}: ange antingen hur lång tid efteråt eller ett datumfält, inte båda.");
-        }
-        else if (timer.After is { } after && after < TimeSpan.FromSeconds(1))
-        {
-            problem($"{at}.after", $"{name}: tiden måste vara längre än noll.");
-        }
-        else if (timer.AtDateField is { Length: > 0 } field && type?.Field(field)?.Kind != FieldKind.Date)
-        {
-            problem($"{at}.atDateField", $"{name}: \"{field}\" är inget datumfält.");
-        }
-
-        if (timer.Repeat is { } repeat && repeat < TimeSpan.FromMinutes(1))
-        {
-            problem($"{at}.repeat", $"{name}: en upprepad påminnelse får komma högst en gång i minuten.");
-        }
-
-        if (timer.Action == TimerAction.Remind)
-        {
-            if (timer.To is null)
-            {
-                problem($"{at}.to", $"{name}: välj vem påminnelsen ska till.");
-            }
-            else
-            {
-                CheckRecipient(timer.To, $"{at}.to", name, type, roles, problem, mailOnly: false);
-            }
-
-            CheckTemplate(timer.Subject, $"{at}.subject", name, "ämnesrad", problem);
-            CheckTemplate(timer.Body, $"{at}.body", name, "text", problem);
-        }
-        else if (definition.Transition(timer.TransitionId) is not { } transition)
-        {
-            problem($"{at}.transitionId", $"{name}: välj en övergång som finns.");
-        }
-        else if (!string.Equals(transition.From, stateAfter, StringComparison.Ordinal))
-        {
-            problem($"{at}.transitionId", $"{name}: övergången \"{transition.Label}\" går inte från \"{stateAfter}\", där timern startar.");
-        }
-    }
-
-    private static void CheckRecipient(Recipient to, string path, string name, ContentTypeDefinition? type, IReadOnlySet<string> roles, Action<string, string> problem, bool mailOnly)
-    {
-        switch (to.Kind)
-        {
-            case RecipientKind.Role when string.IsNullOrEmpty(to.Value) || !roles.Contains(to.Value):
-                problem(path, $"{name}: välj en roll som finns.");
-                break;
-            case RecipientKind.User when string.IsNullOrWhiteSpace(to.Value):
-                problem(path, $"{name}: ange användarnamnet på mottagaren.");
-                break;
-            case RecipientKind.UserField when type?.Field(to.Value ?? "")?.Kind != FieldKind.User:
-                problem(path, $"{name}: \"{to.Value}\" är inget användarfält i innehållstypen.");
-                break;
-            case RecipientKind.Address when !mailOnly || !MailAddress.TryCreate(to.Value, out _):
-                problem(path, mailOnly ? $"{name}: \"{to.Value}\" är ingen giltig e-postadress." : $"{name}: en fast e-postadress kan bara användas för e-post.");
-                break;
-        }
-    }
-
-    private static void CheckTemplate(string? template, string path, string name, string what, Action<string, string> problem, bool required = true)
-    {
-        if (string.IsNullOrWhiteSpace(template))
-        {
-            if (required)
-            {
-                problem(path, $"{name} saknar {what}.");
-            }
-
             return;
         }
 
-        if (!Liquid.TryParse(template, out _, out var error))
+        var json = JsonSerializer.SerializeToNode(activity, kind.ActivityType, WorkflowDefinitionStore.Json)!.AsObject();
+        foreach (var field in kind.EditorFields)
         {
-            problem(path, $"{name}: mallen för {what} går inte att läsa ({error}).");
+            var value = json[field.Name] is JsonValue v ? v.ToString() : null;
+            if (field.Input == ActivityFieldInput.Template)
+            {
+                check.Template(value, field.Name, field.Label.ToLowerInvariant(), field.Required);
+            }
+            else if (field.Required && string.IsNullOrWhiteSpace(value))
+            {
+                check.Problem(field.Name, $"{check.Name} saknar {field.Label.ToLowerInvariant()}.");
+            }
         }
     }
 

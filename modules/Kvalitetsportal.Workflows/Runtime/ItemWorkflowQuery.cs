@@ -4,6 +4,7 @@ using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Users.Data;
+using Kvalitetsportal.Workflows.Decisions;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Instances;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Kvalitetsportal.Workflows.Runtime;
 
 /// <summary>A transition the user may take; <see cref="Blocked"/> says why it cannot be taken yet (empty required fields).</summary>
-public sealed record TransitionOption(string Id, string Label, bool CommentRequired, string? Blocked);
+public sealed record TransitionOption(string Id, string Label, bool CommentRequired, string? Blocked, bool RequiresDecision = false);
 
-public sealed record HistoryRow(DateTime OccurredUtc, string Actor, string? FromState, string ToState, string? TransitionLabel, string? Comment);
+public sealed record HistoryRow(DateTime OccurredUtc, string Actor, string? FromState, string ToState, string? TransitionLabel, string? Comment, DecisionView? Decision = null);
 
 /// <summary>What the item's page (and the API) shows of its workflow.</summary>
 public sealed record ItemWorkflowView(
@@ -31,7 +32,7 @@ public sealed record ItemWorkflowView(
 public sealed record TaskRow(string ContentItemId, string Title, string Url, string ContentType, string? State, DateTime WaitingSinceUtc);
 
 /// <summary>Reads an item's workflow for the user, and the items waiting for the user ("Mina uppgifter").</summary>
-public sealed class ItemWorkflowQuery(PortalDbContext db, IContentQuery contentQuery, IWorkflowDefinitionStore definitions, Recipients recipients, ContentIdentityVisibility identity)
+public sealed class ItemWorkflowQuery(PortalDbContext db, IContentQuery contentQuery, IWorkflowDefinitionStore definitions, Recipients recipients, ContentIdentityVisibility identity, IDecisionQuery decisions)
 {
     public const string SystemActorName = "Kvalitetsportalen (automatiskt)";
 
@@ -54,8 +55,8 @@ public sealed class ItemWorkflowQuery(PortalDbContext db, IContentQuery contentQ
         var options = state?.Final == true ? [] : definition.TransitionsFrom(stateName)
             .Where(t => WorkflowEngine.MayTake(t, item, actor) && WorkflowConditions.AllHold(t, type, data))
             .Select(t => WorkflowConditions.MissingFields(t, type, data) is { Count: > 0 } missing
-                ? new TransitionOption(t.Id, t.Label, t.CommentRequired, $"Fyll i {string.Join(", ", missing.Select(m => $"\"{m}\""))} först.")
-                : new TransitionOption(t.Id, t.Label, t.CommentRequired, null))
+                ? new TransitionOption(t.Id, t.Label, t.CommentRequired, $"Fyll i {string.Join(", ", missing.Select(m => $"\"{m}\""))} först.", t.RequiresDecision)
+                : new TransitionOption(t.Id, t.Label, t.CommentRequired, null, t.RequiresDecision))
             .ToList();
 
         var entries = await db.Set<WorkflowHistoryEntry>().AsNoTracking()
@@ -70,6 +71,7 @@ public sealed class ItemWorkflowQuery(PortalDbContext db, IContentQuery contentQ
         // The submission is the first step of the history: the submitter's name must not leak here
         // to a reader whom the type's identity rules keep it from.
         var revealOwner = await identity.MayRevealOwnerAsync(user, type, item, cancellationToken);
+        var decided = (await decisions.ForItemAsync(item.ContentItemId, cancellationToken)).ToDictionary(d => d.HistoryEntryId);
         var history = entries.Select(h => new HistoryRow(
             h.OccurredUtc,
             h.ActorId is null ? SystemActorName
@@ -78,7 +80,8 @@ public sealed class ItemWorkflowQuery(PortalDbContext db, IContentQuery contentQ
             h.FromState,
             h.ToState,
             h.TransitionLabel,
-            h.Comment)).ToList();
+            h.Comment,
+            decided.GetValueOrDefault(h.Id))).ToList();
 
         return new ItemWorkflowView(
             stateName,

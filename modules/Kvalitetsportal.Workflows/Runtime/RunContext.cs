@@ -64,6 +64,9 @@ public sealed class RunContext
 
     public string? Comment { get; init; }
 
+    /// <summary>The history entry of this move, once <see cref="WorkflowEntry.EnterAsync"/> wrote it (a decision points to it).</summary>
+    public WorkflowHistoryEntry? HistoryEntry { get; set; }
+
     public DateTime Now { get; init; }
 
     /// <summary>Absolute base of links in mail, e.g. https://kvalitet.kommun.se.</summary>

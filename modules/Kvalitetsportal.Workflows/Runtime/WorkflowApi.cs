@@ -5,6 +5,7 @@ using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Hosting;
+using Kvalitetsportal.Workflows.Decisions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +19,9 @@ public sealed class TransitionRequest
     public string? Transition { get; set; }
 
     public string? Comment { get; set; }
+
+    /// <summary>For a transition that requires a decision: who decided, date (yyyy-MM-dd), §, outcome, conditions (attachments through the page).</summary>
+    public DecisionInput? Decision { get; set; }
 
     /// <summary>The instance revision the client saw (or send If-Match); a move by someone else in between gives 409.</summary>
     public int? Revision { get; set; }
@@ -65,7 +69,19 @@ public static class WorkflowApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/decisions", DecisionsAsync)
+            .WithName("GetContentDecisions")
+            .WithSummary("Besluten som fattats om ett innehåll: vem, datum, paragraf, utfall, villkor och bilagor")
+            .Produces<IReadOnlyList<DecisionView>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
+    }
+
+    private static async Task<IResult> DecisionsAsync(string type, string id, ClaimsPrincipal user, IContentDefinitionStore definitions, VisibleContentItems visible, IDecisionQuery decisions, CancellationToken cancellationToken)
+    {
+        // Only an item the caller may open: the same clause as the item itself.
+        var (definition, item) = await FindVisibleAsync(type, id, user, definitions, visible, cancellationToken);
+        return definition is null || item is null ? NotFound() : TypedResults.Ok(await decisions.ForItemAsync(item.ContentItemId, cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(string type, string id, ClaimsPrincipal user, IContentDefinitionStore definitions, VisibleContentItems visible, ItemWorkflowQuery query, CancellationToken cancellationToken)
@@ -95,7 +111,7 @@ public static class WorkflowApi
         }
 
         // The engine checks that the user may see the item (404 otherwise) and everything else.
-        var result = await engine.TakeAsync(user, id, body.Transition, body.Comment, IfMatch(request) ?? body.Revision, definition.Name, cancellationToken);
+        var result = await engine.TakeWithDecisionAsync(user, id, body.Transition, body.Comment, body.Decision, IfMatch(request) ?? body.Revision, definition.Name, cancellationToken);
         return result.Outcome switch
         {
             TransitionOutcome.Done => TypedResults.Ok(new TransitionResponse(result.State!, result.Revision, result.Message)),

@@ -4,6 +4,7 @@ using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Workflows.Decisions;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Instances;
 using Kvalitetsportal.Workflows.Timers;
@@ -27,6 +28,8 @@ public sealed class WorkflowEngine(
     IContentQuery contentQuery,
     ContentAuthorizer authorizer,
     WorkflowEntry entry,
+    IDecisionQuery decisions,
+    DecisionRecorder decisionRecorder,
     WorkflowWriteGate gate,
     TimeProvider clock,
     ILogger<WorkflowEngine> logger)
@@ -38,7 +41,14 @@ public sealed class WorkflowEngine(
     public Task<TransitionResult> TakeAsync(ClaimsPrincipal user, string contentItemId, string transitionId, string? comment, int? expectedRevision, string? contentType = null, CancellationToken cancellationToken = default) =>
         TakeAsync(WorkflowActor.From(user), contentItemId, transitionId, comment, expectedRevision, contentType, cancellationToken);
 
-    public async Task<TransitionResult> TakeAsync(WorkflowActor actor, string contentItemId, string transitionId, string? comment, int? expectedRevision, string? contentType = null, CancellationToken cancellationToken = default)
+    public Task<TransitionResult> TakeAsync(WorkflowActor actor, string contentItemId, string transitionId, string? comment, int? expectedRevision, string? contentType = null, CancellationToken cancellationToken = default) =>
+        TakeWithDecisionAsync(actor, contentItemId, transitionId, comment, null, expectedRevision, contentType, cancellationToken);
+
+    /// <summary>A transition with the decision it asks for (<see cref="WorkflowTransition.RequiresDecision"/>); the decision commits with the move.</summary>
+    public Task<TransitionResult> TakeWithDecisionAsync(ClaimsPrincipal user, string contentItemId, string transitionId, string? comment, DecisionInput? decision, int? expectedRevision, string? contentType = null, CancellationToken cancellationToken = default) =>
+        TakeWithDecisionAsync(WorkflowActor.From(user), contentItemId, transitionId, comment, decision, expectedRevision, contentType, cancellationToken);
+
+    public async Task<TransitionResult> TakeWithDecisionAsync(WorkflowActor actor, string contentItemId, string transitionId, string? comment, DecisionInput? decision, int? expectedRevision, string? contentType = null, CancellationToken cancellationToken = default)
     {
         // One connection for the whole move instead of one per statement.
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -65,7 +75,7 @@ public sealed class WorkflowEngine(
                 // Read and checked outside any transaction, written by ONE SaveChanges whose concurrency
                 // tokens (instance and item revision) refuse the write if anyone moved the item in
                 // between: the write lock (SQLite has one writer at a time) is held only for the write.
-                (result, _) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
+                (result, _) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken, decision);
                 if (result.Succeeded)
                 {
                     await gate.RunAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
@@ -78,7 +88,7 @@ public sealed class WorkflowEngine(
                 (result, _) = await gate.RunAsync(db, () => strategy.ExecuteAsync(async () =>
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    var (taken, applied) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken);
+                    var (taken, applied) = await ApplyAsync(actor, type, definition, pinned.DefinitionVersion, contentItemId, transitionId, comment, expectedRevision, cancellationToken, decision);
                     if (taken.Succeeded)
                     {
                         await db.SaveChangesAsync(cancellationToken);
@@ -119,7 +129,8 @@ public sealed class WorkflowEngine(
         string transitionId,
         string? comment,
         int? expectedRevision,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        DecisionInput? decision = null)
     {
         var instance = await db.Set<WorkflowInstance>().FindAsync([contentItemId], cancellationToken);
         var latest = await contents.GetLatestAsync(contentItemId, cancellationToken);
@@ -177,6 +188,18 @@ public sealed class WorkflowEngine(
             errors[TransitionResult.CommentKey] = $"Kommentaren får vara högst {MaxCommentLength} tecken (nu {comment.Length}).";
         }
 
+        CheckedDecision? checkedDecision = null;
+        if (transition.RequiresDecision)
+        {
+            if (actor.IsSystem)
+            {
+                // Nobody can record a body's decision for it: the portal never takes such a step by itself.
+                return (new TransitionResult(TransitionOutcome.Forbidden, $"Steget \"{transition.Label}\" kräver ett beslut och kan bara tas av en person.") { State = latest.WorkflowState, Revision = instance.Revision }, null);
+            }
+
+            checkedDecision = DecisionRules.Check(decision, await decisions.OutcomesAsync(cancellationToken), DateOnly.FromDateTime(clock.GetLocalNow().DateTime), errors);
+        }
+
         if (errors.Count > 0)
         {
             return (new TransitionResult(TransitionOutcome.Invalid, string.Join(" ", errors.Values)) { Errors = errors, State = latest.WorkflowState, Revision = instance.Revision }, null);
@@ -204,6 +227,10 @@ public sealed class WorkflowEngine(
             ItemPath = await entry.ItemPathAsync(type.Name, contentItemId, cancellationToken),
         };
         await entry.EnterAsync(run, cancellationToken);
+        if (checkedDecision is not null)
+        {
+            decisionRecorder.Add(run, checkedDecision);
+        }
 
         // Timers started in the state the item leaves will never fire; mark them now rather than at their due time.
         if (HasTimers(definition))

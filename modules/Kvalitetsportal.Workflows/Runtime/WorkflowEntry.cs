@@ -100,7 +100,7 @@ public sealed class WorkflowEntry(
             run.AssignedTo = null;
         }
 
-        db.Add(new WorkflowHistoryEntry
+        run.HistoryEntry = new WorkflowHistoryEntry
         {
             ContentItemId = run.Item.ContentItemId,
             DefinitionVersion = run.Instance.DefinitionVersion,
@@ -111,7 +111,8 @@ public sealed class WorkflowEntry(
             ActorId = run.Actor.UserId,
             Comment = run.Comment,
             OccurredUtc = run.Now,
-        });
+        };
+        db.Add(run.HistoryEntry);
 
         if (run.Transition is not null)
         {

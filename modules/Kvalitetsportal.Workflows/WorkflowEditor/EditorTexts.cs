@@ -1,3 +1,4 @@
+using Kvalitetsportal.Workflows.Activities;
 using Kvalitetsportal.Workflows.Definitions;
 
 namespace Kvalitetsportal.Workflows.WorkflowEditor;
@@ -5,19 +6,10 @@ namespace Kvalitetsportal.Workflows.WorkflowEditor;
 /// <summary>The Swedish words the editor shows for the definition's technical values.</summary>
 public static class EditorTexts
 {
-    /// <summary>The activity kinds in the order the "add activity" select offers them (JSON discriminator → name).</summary>
-    public static IReadOnlyList<(string Kind, string Name)> ActivityKinds { get; } =
-    [
-        (ActivityKindNames.SendMail, "Skicka e-post"),
-        (ActivityKindNames.Notify, "Meddelande i portalen"),
-        (ActivityKindNames.Assign, "Lämna ärendet till någon"),
-        (ActivityKindNames.StartTimer, "Timer: påminnelse eller automatisk övergång"),
-        (ActivityKindNames.SetField, "Sätt ett fält"),
-        (ActivityKindNames.CreateLinkedItem, "Skapa ett kopplat ärende"),
-        (ActivityKindNames.Webhook, "Anropa en webhook"),
-    ];
+    /// <summary>The activity kinds the process knows, in the order the "add activity" select offers them (JSON discriminator → name).</summary>
+    public static IReadOnlyList<(string Kind, string Name)> ActivityKinds => [.. WorkflowActivityKinds.All.Select(k => (k.Kind, k.Name))];
 
-    public static string ActivityKind(string kind) => ActivityKinds.FirstOrDefault(k => k.Kind == kind).Name ?? kind;
+    public static string ActivityKind(string kind) => WorkflowActivityKinds.Find(kind)?.Name ?? kind;
 
     public static string Recipient(RecipientKind kind) => kind switch
     {
@@ -44,25 +36,17 @@ public static class EditorTexts
 }
 
 /// <summary>The JSON "kind" of each activity class (see <see cref="WorkflowActivity"/>).</summary>
+/// <summary>The built-in kinds' JSON discriminators, as the editor's per-kind fields know them.</summary>
 public static class ActivityKindNames
 {
-    public const string SendMail = "sendMail";
-    public const string Notify = "notify";
-    public const string Assign = "assign";
-    public const string SetField = "setField";
-    public const string CreateLinkedItem = "createLinkedItem";
-    public const string StartTimer = "startTimer";
-    public const string Webhook = "webhook";
+    public const string SendMail = BuiltInActivities.SendMail;
+    public const string Notify = BuiltInActivities.Notify;
+    public const string Assign = BuiltInActivities.Assign;
+    public const string SetField = BuiltInActivities.SetField;
+    public const string CreateLinkedItem = BuiltInActivities.CreateLinkedItem;
+    public const string StartTimer = BuiltInActivities.StartTimer;
+    public const string Webhook = BuiltInActivities.Webhook;
 
-    public static string Of(WorkflowActivity activity) => activity switch
-    {
-        SendMailActivity => SendMail,
-        NotifyActivity => Notify,
-        AssignActivity => Assign,
-        SetFieldActivity => SetField,
-        CreateLinkedItemActivity => CreateLinkedItem,
-        StartTimerActivity => StartTimer,
-        WebhookActivity => Webhook,
-        _ => throw new ArgumentOutOfRangeException(nameof(activity), activity.GetType().Name, "Okänd aktivitet."),
-    };
+    public static string Of(WorkflowActivity activity) =>
+        WorkflowActivityKinds.Of(activity)?.Kind ?? throw new ArgumentOutOfRangeException(nameof(activity), activity.GetType().Name, "Okänd aktivitet.");
 }

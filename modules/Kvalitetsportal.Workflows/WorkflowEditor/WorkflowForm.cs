@@ -85,6 +85,8 @@ public sealed class TransitionForm
 
     public bool CommentRequired { get; set; }
 
+    public bool RequiresDecision { get; set; }
+
     public List<string> RequiredFields { get; set; } = [];
 
     public List<ConditionForm> Conditions { get; set; } = [];
@@ -161,4 +163,7 @@ public sealed class ActivityForm
     public string? Url { get; set; }
 
     public string? SecretName { get; set; }
+
+    /// <summary>The settings of a module's kind, by JSON property (its <see cref="Activities.ActivityEditorField"/>s).</summary>
+    public Dictionary<string, string?> Settings { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Kvalitetsportal.Workflows.Activities;
 using Kvalitetsportal.Workflows.Definitions;
 
 namespace Kvalitetsportal.Workflows.WorkflowEditor;
@@ -64,7 +65,7 @@ public static partial class WorkflowFormEdits
         if (verb == "add")
         {
             var kind = list == "States" ? form.States[owner].NewActivityKind : form.Transitions[owner].NewActivityKind;
-            if (EditorTexts.ActivityKinds.All(k => k.Kind != kind))
+            if (WorkflowActivityKinds.Find(kind) is null)
             {
                 return new FormEdit(WorkflowFormMapper.Id($"{ownerPath}.NewActivityKind"), "Välj vilken sorts aktivitet som ska läggas till.");
             }

@@ -58,6 +58,7 @@ public static partial class WorkflowFormMapper
                 AllowAssignee = transition.AllowAssignee,
                 AllowOwner = transition.AllowOwner,
                 CommentRequired = transition.CommentRequired,
+                RequiresDecision = transition.RequiresDecision,
                 RequiredFields = [.. transition.RequiredFields],
                 Conditions = [.. transition.Conditions.Select(c => new ConditionForm { Field = c.Field, Operator = c.Operator.ToString(), Value = c.Value })],
             });
@@ -166,6 +167,7 @@ public static partial class WorkflowFormMapper
                 AllowAssignee = transition.AllowAssignee,
                 AllowOwner = transition.AllowOwner,
                 CommentRequired = transition.CommentRequired,
+                RequiresDecision = transition.RequiresDecision,
                 RequiredFields = Ordered(transition.RequiredFields, fieldOrder),
                 Conditions = conditions,
                 Activities = Activities(transition.Activities, prefix, transitionIds, errors),
@@ -293,6 +295,9 @@ public static partial class WorkflowFormMapper
                 form.Url = hook.Url;
                 form.SecretName = hook.SecretName;
                 break;
+            default:
+                ModuleActivityForms.Fill(form, activity);
+                break;
         }
 
         return form;
@@ -368,7 +373,7 @@ public static partial class WorkflowFormMapper
                 },
                 ActivityKindNames.StartTimer => Timer(a, prefix, name, To, transitionIds, errors),
                 ActivityKindNames.Webhook => new WebhookActivity { Url = Line(a.Url), SecretName = Optional(a.SecretName) },
-                _ => null,
+                _ => ModuleActivityForms.Read(a, prefix, name, errors),
             };
             if (activity is null)
             {
