@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 using Kvalitetsportal.AuditTrail.Data;
 using Kvalitetsportal.Audit;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Documents.Data;
+using Kvalitetsportal.Documents.Merging;
 using Kvalitetsportal.Documents.Templates;
+using Kvalitetsportal.IntegrationTests.Users;
 using Kvalitetsportal.IntegrationTests.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,7 +110,7 @@ public sealed partial class DocumentTests(SuggestionPortal portal) : IClassFixtu
         Assert.Contains("kunde inte läsas som ett Word-dokument", await RefusedAsync([0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6], "trasig.docx"));
         Assert.Contains("är för stor", await RefusedAsync(new byte[TemplateCheck.MaxBytes + 1], "stor.docx"));
         Assert.Contains("Mallen har inga fält", await RefusedAsync(DocxFiles.Build([["Bara text"]]), "tom.docx"));
-        Assert.Contains("två listor", await RefusedAsync(DocxFiles.Build([["{{ item.title }}"]], [["{{ history.date }}", "{{ nope.date }}"]]), "listor.docx"));
+        Assert.Contains("Fältet {{ nope.date }} finns inte", await RefusedAsync(DocxFiles.Build([["{{ item.title }}"]], [["{{ history.date }}", "{{ nope.date }}"]]), "tabell.docx"));
 
         await using var scope = portal.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -119,11 +122,33 @@ public sealed partial class DocumentTests(SuggestionPortal portal) : IClassFixtu
     {
         await portal.ArrangeAsync();
         var anna = await SignInAsync(portal, PortalFactory.EmployeeEmail);
-        Assert.Equal(HttpStatusCode.Forbidden, (await anna.GetAsync(Admin)).StatusCode);
+        Assert.True((await anna.GetAsync(Admin)).IsForbidden());
         var admin = await SignInAsync(portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         var page = Decode(await admin.GetStringAsync(Admin));
         Assert.Contains("{{ item.beskrivning }}", page);
         Assert.Contains("{{ history.comment }}", page);
+    }
+
+    [Fact]
+    public void A_list_repeats_its_paragraph_outside_a_table_and_a_row_may_use_one_list_only()
+    {
+        IReadOnlyList<DocumentField> fields =
+        [
+            new("item.title", "Titel"),
+            new("history.to", "Till steg", "history"),
+            new("decisions.outcome", "Utfall", "decisions"),
+        ];
+        var mixed = TemplateCheck.Check(DocxFiles.Build([["{{ item.title }}"]], [["{{ history.to }}", "{{ decisions.outcome }}"]]), "mall.docx", "Projekt", fields);
+        Assert.Contains(mixed.Errors, e => e.Contains("två listor (history och decisions)", StringComparison.Ordinal));
+
+        var template = DocxFiles.Build([["Titel: ", "{{ item.ti", "tle }} & mer"], ["– ", "{{ history.to }}"], ["Slut"]]);
+        Assert.True(TemplateCheck.Check(template, "mall.docx", "Projekt", fields).IsValid);
+        var data = new DocumentData();
+        data.Set("item.title", "<Ramper> & \"hissar\"");
+        data.AddRow("history", new Dictionary<string, string> { ["history.to"] = "Inskickad" });
+        data.AddRow("history", new Dictionary<string, string> { ["history.to"] = "Klar" });
+        var merged = DocxMerger.Merge(template, data, new HashSet<string> { "history", "decisions" });
+        Assert.Equal(["Titel: <Ramper> & \"hissar\" & mer", "– Inskickad", "– Klar", "Slut"], DocxFiles.Paragraphs(merged));
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(PortalClient client, string type, string purpose, byte[] file, string fileName = "beslut.docx")
