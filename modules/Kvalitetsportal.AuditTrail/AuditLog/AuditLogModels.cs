@@ -53,6 +53,7 @@ public sealed class AuditLogPage
         AuditActions.FeatureEnabled => "Funktion aktiverad",
         AuditActions.FeatureDisabled => "Funktion avstängd",
         AuditActions.RecipeStepRun => "Receptsteg kört",
+        AuditActions.DocumentCreated => "Dokument skapat",
         _ => action,
     };
 

@@ -52,9 +52,10 @@ public static class AuditActions
     public const string FeatureEnabled = "FeatureEnabled";
     public const string FeatureDisabled = "FeatureDisabled";
     public const string RecipeStepRun = "RecipeStepRun";
+    public const string DocumentCreated = "DocumentCreated";
 
     public static IReadOnlyList<string> All { get; } =
-        [Created, Updated, Published, Removed, PermissionsChanged, RolesChanged, Locked, Unlocked, FeatureEnabled, FeatureDisabled, RecipeStepRun];
+        [Created, Updated, Published, Removed, PermissionsChanged, RolesChanged, Locked, Unlocked, FeatureEnabled, FeatureDisabled, RecipeStepRun, DocumentCreated];
 }
 
 /// <summary>Subject types that are not content types.</summary>
