@@ -271,6 +271,103 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.ToTable("Core_Setup", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.ActionPlanRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdeaId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Opportunity")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RemindedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponsibleId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdeaId");
+
+                    b.HasIndex("ResponsibleId");
+
+                    b.HasIndex("Done", "DueDate");
+
+                    b.ToTable("Idesluss_ActionPlanRows", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaAssessmentRecord", b =>
+                {
+                    b.Property<string>("AssessmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AssessorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdeaId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Pick")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("IdeaId");
+
+                    b.ToTable("Idesluss_Assessments", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaComment", b =>
                 {
                     b.Property<long>("Id")
@@ -336,6 +433,9 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Assessments")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AssessorId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -343,6 +443,20 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.Property<string>("CampaignId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("FinalPick")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FinalPickBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FinalPickMotivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("FinalPickUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("GoodExample")
                         .HasColumnType("boolean");

@@ -262,6 +262,101 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.ToTable("Core_Setup", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.ActionPlanRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdeaId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opportunity")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdeaId");
+
+                    b.HasIndex("ResponsibleId");
+
+                    b.HasIndex("Done", "DueDate");
+
+                    b.ToTable("Idesluss_ActionPlanRows", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaAssessmentRecord", b =>
+                {
+                    b.Property<string>("AssessmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdeaId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pick")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("IdeaId");
+
+                    b.ToTable("Idesluss_Assessments", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaComment", b =>
                 {
                     b.Property<long>("Id")
@@ -325,12 +420,29 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Assessments")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AssessorId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CampaignId")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FinalPick")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinalPickBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalPickMotivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalPickUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("GoodExample")
