@@ -65,11 +65,6 @@ public sealed class IdeaPageViewModel
     public IReadOnlyList<IdeaAssessmentView> Assessments { get; init; } = [];
 
     public string? FinalPickByName { get; init; }
-
-    public IReadOnlyList<ActionPlan.ActionPlanLine> ActionPlan { get; init; } = [];
-
-    /// <summary>Whether the reader adds and removes action plan rows.</summary>
-    public bool MayRunActionPlan { get; init; }
 }
 
 /// <summary>The idea's own page: the idea, where it is and why, support, follow and comments; the receipt after submitting.</summary>
@@ -84,7 +79,6 @@ public sealed class IdeasController(
     IWorkflowDefinitionStore workflows,
     PortalDbContext db,
     IUnitDirectory unitDirectory,
-    ActionPlan.ActionPlans plans,
     IStringLocalizer<IdeasController> localizer) : Controller
 {
     public const string Giver = "Idégivaren";
@@ -147,8 +141,6 @@ public sealed class IdeasController(
             MergedIntoTitle = mergedTitle,
             Assessments = [.. assessments.Select(a => new IdeaAssessmentView(names.GetValueOrDefault(a.Record.AssessorId) ?? "–", a.Record.Pick, a.Record.ModifiedUtc, a.Texts))],
             FinalPickByName = record?.FinalPickBy is { } by ? names.GetValueOrDefault(by) : null,
-            ActionPlan = await plans.LinesAsync(User, id, cancellationToken),
-            MayRunActionPlan = await plans.MayRunAsync(User, cancellationToken),
         });
     }
 
