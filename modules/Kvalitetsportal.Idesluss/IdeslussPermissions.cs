@@ -11,13 +11,13 @@ public sealed class IdeslussPermissions : IPermissionProvider
     public const string StatisticsName = "Idesluss.Statistics";
 
     public static readonly Permission Manage = new(ManageName, "Driva idéslussen",
-        "Se tavlan och PICK-diagrammet, tilldela bedömare, slå ihop dubbletter och markera goda exempel.");
+        "Se tavlan och PICK-diagrammet, tilldela bedömare, slutplacera idéer i PICK, slå ihop dubbletter och markera goda exempel.");
 
     public static readonly Permission SeeGivers = new(SeeGiversName, "Se vem som gett idéer",
         "Se idégivarens namn även när idén prövas anonymt, och visa det för bedömaren.");
 
     public static readonly Permission Assess = new(AssessName, "Bedöma idéer",
-        "Bedöma idéer (effekt, insats, nytta, rekommendation). Bedömare ser inte idégivarens namn.");
+        "Bedöma idéer (effekt, insats, nytta, rekommendation) och föra idéers handlingsplaner. Bedömare ser inte idégivarens namn.");
 
     public static readonly Permission Statistics = new(StatisticsName, "Se idéstatistik",
         "Se och exportera statistik över idéer per förvaltning, område, steg och ledtid.");
@@ -56,6 +56,11 @@ public static class IdeaUrls
     public static string Receipt(string id) => "/ideer/" + id + "/kvitto";
 
     public static string Assess(string id) => "/ideer/" + id + "/bedom";
+
+    /// <summary>The action plan's place on the idea page.</summary>
+    public static string ActionPlan(string id) => Detail(id) + "#handlingsplan";
+
+    public static string FinalPlacement(string id) => "/ideer/" + id + "/slutplacering";
 
     public static string SubmitTo(string campaignId) => Submit + "?utmaning=" + campaignId;
 }

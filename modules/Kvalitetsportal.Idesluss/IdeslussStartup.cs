@@ -37,6 +37,12 @@ public sealed class IdeslussStartup : IFeatureStartup
         services.AddScoped<Statistics.IdeaStatistics>();
         services.AddSingleton<IdeaFiguresCache>();
         services.AddScoped<IContentCommittedHandler, IdeaFiguresInvalidator>();
+        services.AddScoped<Pick.FinalPlacements>();
+        services.AddScoped<ActionPlan.ActionPlans>();
+        services.AddScoped<ActionPlan.ActionPlanReminderRun>();
+        services.Configure<ActionPlan.ActionPlanOptions>(configuration.GetSection(ActionPlan.ActionPlanOptions.Section));
+        services.TryAddSingleton<Kvalitetsportal.Data.DatabaseWriteGate>();
+        services.AddHostedService<ActionPlan.ActionPlanReminderService>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

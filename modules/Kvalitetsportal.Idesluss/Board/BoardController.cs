@@ -28,13 +28,18 @@ public sealed class BoardViewModel
     public required IReadOnlyDictionary<string, string> AssessorNames { get; init; }
 
     public required UnitDirectory UnitDirectory { get; init; }
+
+    /// <summary>Action plan rows past their klart-datum, on ideas the coordinator sees.</summary>
+    public IReadOnlyList<ActionPlan.OverdueAction> Overdue { get; init; } = [];
 }
 
 /// <summary>The coordinator's board (columns are the workflow's states, in its order) and the coordinator's actions on an idea.</summary>
 [Authorize(Policy = Kvalitetsportal.Permissions.Permission.PolicyPrefix + IdeslussPermissions.ManageName)]
-public sealed class BoardController(IdeaQueries queries, IdeaService ideas, IContentManager contents, UserManager<PortalUser> users, PortalDbContext db, IContentQuery contentQuery, IUnitDirectory unitDirectory, IStringLocalizer<BoardController> localizer) : Controller
+public sealed class BoardController(IdeaQueries queries, IdeaService ideas, IContentManager contents, UserManager<PortalUser> users, PortalDbContext db, IContentQuery contentQuery, IUnitDirectory unitDirectory, ActionPlan.ActionPlans plans, IStringLocalizer<BoardController> localizer) : Controller
 {
     public static readonly int[] AgeChoices = [7, 14, 30, 90];
+
+    public const int MaxOverdue = 50;
 
     private string UserId => ContentAuthorizer.UserId(User)!;
 
@@ -55,6 +60,7 @@ public sealed class BoardController(IdeaQueries queries, IdeaService ideas, ICon
             Assessors = [.. (await queries.NamesAsync(await db.Set<Data.IdeaRecord>().Where(r => r.AssessorId != null).Select(r => r.AssessorId).Distinct().ToListAsync(cancellationToken), cancellationToken)).Select(kv => (kv.Key, kv.Value)).OrderBy(a => a.Value, StringComparer.CurrentCulture)],
             AssessorNames = await queries.NamesAsync(assessorIds, cancellationToken),
             UnitDirectory = units,
+            Overdue = await plans.OverdueAsync(User, MaxOverdue, cancellationToken),
         });
     }
 

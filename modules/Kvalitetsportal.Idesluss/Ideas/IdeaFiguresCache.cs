@@ -45,12 +45,12 @@ public sealed class IdeaFiguresCache(IFusionCache cache)
         await cache.GetOrSetAsync<T>($"idesluss:figures:{what}|{scope.Key}", async (_, _) => await compute(), options => options.SetDuration(maxAge ?? MaxAge), [Tag], cancellationToken);
 }
 
-/// <summary>Keeps <see cref="IdeaFiguresCache"/> honest: any committed change to an idea forgets the cached figures.</summary>
+/// <summary>Keeps <see cref="IdeaFiguresCache"/> honest: any committed change to an idea or an assessment (which moves it in PICK) forgets the cached figures.</summary>
 internal sealed class IdeaFiguresInvalidator(IdeaFiguresCache cache) : IContentCommittedHandler
 {
     public async Task CommittedAsync(ContentCommitted committed, CancellationToken cancellationToken)
     {
-        if (committed.Item.ContentType == IdeaTypes.Idea)
+        if (committed.Item.ContentType is IdeaTypes.Idea or IdeaTypes.Assessment)
         {
             await cache.InvalidateAsync(cancellationToken);
         }

@@ -30,6 +30,7 @@ public static class IdeaTypes
     public const string AssessedIdea = "idea";
     public const string Effect = "effect";
     public const string Effort = "effort";
+    public const string PrivateNote = "privateNote";
 
     public const string Question = "question";
     public const string Deadline = "deadline";

@@ -21,6 +21,9 @@ public sealed record IdeaHistoryRow(DateTime When, string? From, string To, stri
 
 public sealed record IdeaCommentRow(DateTime When, string Who, string Text);
 
+/// <summary>One assessor's assessment as the idea page shows it.</summary>
+public sealed record IdeaAssessmentView(string Assessor, PickQuadrant? Pick, DateTime When, IReadOnlyList<(string Label, string Text)> Texts);
+
 public sealed class IdeaPageViewModel
 {
     public required ContentItem Item { get; init; }
@@ -57,6 +60,11 @@ public sealed class IdeaPageViewModel
     public string? AssessorName { get; init; }
 
     public string? MergedIntoTitle { get; init; }
+
+    /// <summary>The assessments the reader may see (all for the sluice; otherwise one's own, and the others' after the final placement).</summary>
+    public IReadOnlyList<IdeaAssessmentView> Assessments { get; init; } = [];
+
+    public string? FinalPickByName { get; init; }
 }
 
 /// <summary>The idea's own page: the idea, where it is and why, support, follow and comments; the receipt after submitting.</summary>
@@ -97,12 +105,13 @@ public sealed class IdeasController(
 
         var history = await db.Set<WorkflowHistoryEntry>().AsNoTracking().Where(h => h.ContentItemId == id).OrderBy(h => h.OccurredUtc).ToListAsync(cancellationToken);
         var comments = await db.Set<IdeaComment>().AsNoTracking().Where(c => c.ContentItemId == id).OrderBy(c => c.CreatedUtc).Take(500).ToListAsync(cancellationToken);
-        var names = await queries.NamesAsync(history.Select(h => h.ActorId).Concat(comments.Select(c => c.AuthorId)).Append(idea.OwnerId).Append(record?.AssessorId), cancellationToken);
+        var mayManage = await permissions.HasPermissionAsync(User, IdeslussPermissions.ManageName, cancellationToken);
+        var assessments = await AssessmentsAsync(id, record, mayManage, cancellationToken);
+        var names = await queries.NamesAsync(history.Select(h => h.ActorId).Concat(comments.Select(c => c.AuthorId)).Concat(assessments.Select(a => (string?)a.Record.AssessorId)).Append(idea.OwnerId).Append(record?.AssessorId).Append(record?.FinalPickBy), cancellationToken);
 
         // The giver's own actions (submitting, commenting) would name them: shown as "Idégivaren" when the name is hidden.
         string Who(string? userId) => userId is null ? localizer["Idéslussen"] : userId == idea.OwnerId && !revealGiver ? localizer[Giver] : names.GetValueOrDefault(userId) ?? "–";
 
-        var mayManage = await permissions.HasPermissionAsync(User, IdeslussPermissions.ManageName, cancellationToken);
         var mayAssess = await MayAssessAsync(idea, record, cancellationToken);
         var shownFields = type!.OrderedFields
             .Where(f => f.Kind is not FieldKind.Files and not FieldKind.ContentReference && f.Name != IdeaTypes.NamePublic && f.Name != IdeaTypes.GoodExample)
@@ -130,6 +139,8 @@ public sealed class IdeasController(
             Assessors = mayManage ? await queries.AssessorsAsync(await AssessorRolesAsync(cancellationToken), cancellationToken) : [],
             AssessorName = record?.AssessorId is { } a ? names.GetValueOrDefault(a) : null,
             MergedIntoTitle = mergedTitle,
+            Assessments = [.. assessments.Select(a => new IdeaAssessmentView(names.GetValueOrDefault(a.Record.AssessorId) ?? "–", a.Record.Pick, a.Record.ModifiedUtc, a.Texts))],
+            FinalPickByName = record?.FinalPickBy is { } by ? names.GetValueOrDefault(by) : null,
         });
     }
 
@@ -185,6 +196,40 @@ public sealed class IdeasController(
 
         TempData["Message"] = await ideas.ToggleAsync(id, UserId, kind, cancellationToken) ? on : off;
         return Redirect(IdeaUrls.Detail(id));
+    }
+
+    /// <summary>
+    /// The idea's assessments the reader may see: all of them for those who run the sluice or may
+    /// read every assessment; for an assessor their own, and the others' once the coordinator has
+    /// made the final placement (so that assessors judge independently). The note to the
+    /// coordinator is shown only to those who run the sluice.
+    /// </summary>
+    private async Task<IReadOnlyList<(IdeaAssessmentRecord Record, IReadOnlyList<(string Label, string Text)> Texts)>> AssessmentsAsync(string ideaId, IdeaRecord? record, bool mayManage, CancellationToken cancellationToken)
+    {
+        var all = await db.Set<IdeaAssessmentRecord>().AsNoTracking().Where(a => a.IdeaId == ideaId).OrderBy(a => a.ModifiedUtc).ToListAsync(cancellationToken);
+        if (all.Count == 0)
+        {
+            return [];
+        }
+
+        var seesAll = mayManage || await permissions.HasPermissionAsync(User, ContentPermissions.Name(IdeaTypes.Assessment, ContentAction.ViewAll), cancellationToken);
+        var assessedIt = all.Any(a => a.AssessorId == UserId);
+        var shown = seesAll || (assessedIt && record?.FinalPick is not null) ? all : [.. all.Where(a => a.AssessorId == UserId)];
+        var type = await queries.TypeAsync(IdeaTypes.Assessment, cancellationToken);
+        var fields = type.OrderedFields
+            .Where(f => f.Kind is FieldKind.ShortText or FieldKind.LongText or FieldKind.Choice
+                && f.Name is not (IdeaTypes.AssessedIdea or IdeaTypes.Effect or IdeaTypes.Effort)
+                && (mayManage || f.Name != IdeaTypes.PrivateNote))
+            .ToList();
+        var result = new List<(IdeaAssessmentRecord, IReadOnlyList<(string, string)>)>();
+        foreach (var assessment in shown)
+        {
+            var data = (await contents.GetLatestAsync(assessment.AssessmentId, cancellationToken))?.GetData();
+            IReadOnlyList<(string, string)> texts = data is null ? [] : [.. fields.Select(f => (f.Label, FieldValues.ToDisplayText(f, data[f.Name]))).Where(t => t.Item2.Length > 0)];
+            result.Add((assessment, texts));
+        }
+
+        return result;
     }
 
     private async Task<bool> MayAssessAsync(ContentItem idea, IdeaRecord? record, CancellationToken cancellationToken) =>
