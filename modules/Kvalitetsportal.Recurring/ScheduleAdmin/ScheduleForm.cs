@@ -10,10 +10,10 @@ namespace Kvalitetsportal.Recurring.ScheduleAdmin;
 public sealed class ScheduleForm
 {
     [Display(Name = "Namn")]
-    public string Name { get; set; } = "";
+    public string? Name { get; set; }
 
     [Display(Name = "Typ av ärende som skapas")]
-    public string ContentType { get; set; } = "";
+    public string? ContentType { get; set; }
 
     [Display(Name = "Hur ofta")]
     public PeriodLength Period { get; set; } = PeriodLength.Quarter;
@@ -22,10 +22,10 @@ public sealed class ScheduleForm
     public int DayOfPeriod { get; set; } = 1;
 
     [Display(Name = "Rubrik")]
-    public string TitleTemplate { get; set; } = "{{ period }}";
+    public string? TitleTemplate { get; set; } = "{{ period }}";
 
     [Display(Name = "Startvärden")]
-    public string InitialValues { get; set; } = "";
+    public string? InitialValues { get; set; }
 
     [Display(Name = "Ett ärende per ärende av typen")]
     public string? SourceType { get; set; }
