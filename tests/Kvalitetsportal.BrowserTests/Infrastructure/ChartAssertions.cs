@@ -13,7 +13,7 @@ public static class ChartAssertions
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || message.Type == "error")
             {
-                problems.Add($"{message.Type}: {message.Text}");
+                problems.Add($"{message.Type}: {message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => problems.Add("pageerror: " + error);
