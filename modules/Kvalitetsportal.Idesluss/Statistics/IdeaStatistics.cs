@@ -13,13 +13,13 @@ public sealed record CountRow(string Label, int Count);
 
 public sealed record LeadTimeRow(string State, double? MedianDays, int Passages);
 
-public sealed record IdeaFigures(int Year, int Total, int Implemented, IReadOnlyList<CountRow> PerForvaltning, IReadOnlyList<CountRow> PerArea, IReadOnlyList<CountRow> PerState, IReadOnlyList<LeadTimeRow> LeadTimes)
+public sealed record IdeaFigures(StatisticsPeriod Period, int Total, int Implemented, IReadOnlyList<CountRow> PerForvaltning, IReadOnlyList<CountRow> PerArea, IReadOnlyList<CountRow> PerState, IReadOnlyList<LeadTimeRow> LeadTimes)
 {
     public double ShareImplemented => Total == 0 ? 0 : (double)Implemented / Total;
 }
 
 /// <summary>
-/// What the database says about a year's ideas a user may see, before the (cheap) mapping onto the
+/// What the database says about a period's ideas a user may see, before the (cheap) mapping onto the
 /// current organisation and workflow: counts per unit and state, per area, and each state's lead
 /// times. This is the part whose cost grows with the number of ideas, so it is what is cached.
 /// </summary>
@@ -29,18 +29,18 @@ public sealed record IdeaCounts(
     IReadOnlyDictionary<string, (double Median, int Passages)> LeadTimes);
 
 /// <summary>
-/// Figures for management, for the ideas submitted in a year: per förvaltning, area and state,
+/// Figures for management, for the ideas submitted in a period (<see cref="StatisticsPeriod"/>): per förvaltning, area and state,
 /// share implemented (states named in <see cref="IdeslussOptions.ImplementedStates"/>), and the
 /// median days an idea spends in each state, from the workflow history. The database part is kept
 /// in <see cref="IdeaFiguresCache"/> until an idea changes (at most <see cref="IdeaFiguresCache.StatisticsMaxAge"/>).
 /// </summary>
 public sealed class IdeaStatistics(PortalDbContext db, IUnitDirectory unitDirectory, IdeaQueries queries, IdeaFiguresCache cache, IOptions<IdeslussOptions> options)
 {
-    public async Task<IdeaFigures> ComputeAsync(ClaimsPrincipal user, int year, CancellationToken cancellationToken)
+    public async Task<IdeaFigures> ComputeAsync(ClaimsPrincipal user, StatisticsPeriod period, CancellationToken cancellationToken)
     {
         var (states, initial) = await queries.StatesAsync(cancellationToken);
         var scope = await queries.ScopeAsync(user, cancellationToken);
-        var counts = await cache.GetOrComputeAsync("statistics|" + year.ToString(System.Globalization.CultureInfo.InvariantCulture), scope, () => CountAsync(user, year, cancellationToken), cancellationToken, IdeaFiguresCache.StatisticsMaxAge);
+        var counts = await cache.GetOrComputeAsync("statistics|" + period.Key, scope, () => CountAsync(user, period, cancellationToken), cancellationToken, IdeaFiguresCache.StatisticsMaxAge);
 
         var units = await unitDirectory.LoadAsync(cancellationToken);
         var forvaltningar = counts.PerUnitAndState
@@ -62,14 +62,14 @@ public sealed class IdeaStatistics(PortalDbContext db, IUnitDirectory unitDirect
             areas.Add(new CountRow("Inget område", withoutRecord));
         }
 
-        return new IdeaFigures(year, total, implemented, forvaltningar, areas, stateRows, leadTimes);
+        return new IdeaFigures(period, total, implemented, forvaltningar, areas, stateRows, leadTimes);
     }
 
-    /// <summary>The database part: one aggregate over the year's ideas and their projections, and one read of their history (ids, states and times only).</summary>
-    private async Task<IdeaCounts> CountAsync(ClaimsPrincipal user, int year, CancellationToken cancellationToken)
+    /// <summary>The database part: one aggregate over the period's ideas and their projections, and one read of their history (ids, states and times only).</summary>
+    private async Task<IdeaCounts> CountAsync(ClaimsPrincipal user, StatisticsPeriod period, CancellationToken cancellationToken)
     {
-        var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var to = from.AddYears(1);
+        var from = period.FromUtc;
+        var to = period.UntilUtc;
         var visible = (await queries.VisibleIdeasAsync(user, new BoardFilter(null, null, null, null), cancellationToken))
             .Where(i => i.CreatedUtc >= from && i.CreatedUtc < to);
 
@@ -84,7 +84,7 @@ public sealed class IdeaStatistics(PortalDbContext db, IUnitDirectory unitDirect
         var perUnitAndState = grouped.GroupBy(c => (c.OrganisationUnitId, c.WorkflowState)).Select(g => (g.Key.OrganisationUnitId, (string?)g.Key.WorkflowState, g.Sum(c => c.Count))).ToList();
         var perArea = grouped.Where(c => c.Area is not null).GroupBy(c => c.Area).Select(g => (Key: g.Key, Count: g.Sum(c => c.Count))).ToList();
 
-        // Lead time per stage: from entering a state to the next move, per idea, over the year's ideas.
+        // Lead time per stage: from entering a state to the next move, per idea, over the period's ideas.
         var ids = visible.Select(i => i.ContentItemId);
         var history = await db.Set<WorkflowHistoryEntry>().AsNoTracking()
             .Where(h => ids.Contains(h.ContentItemId))
