@@ -271,6 +271,90 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.ToTable("Core_Setup", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.Diarium.Numbers.DiariumCounter", b =>
+                {
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContentType", "Year");
+
+                    b.ToTable("Diarium_Counters", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Diarium.Numbers.DiariumNumber", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("AssignedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContentItemId");
+
+                    b.HasIndex("Text");
+
+                    b.HasIndex("ContentType", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Diarium_Numbers", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Diarium.Numbers.DiariumSeries", b =>
+                {
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("AssignOn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Digits")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IncludeYear")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ContentType");
+
+                    b.ToTable("Diarium_Series", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaComment", b =>
                 {
                     b.Property<long>("Id")
