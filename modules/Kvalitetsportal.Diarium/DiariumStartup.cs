@@ -30,6 +30,7 @@ public sealed class DiariumStartup : IFeatureStartup
         services.AddScoped<IContentHandler, DiariumContentHandler>();
         services.AddScoped<IWorkflowItemValues, DiariumWorkflowValues>();
         services.AddScoped<IRecipeStepHandler, DiariumStep>();
+        services.AddSingleton<IContentItemFacts, DiariumFacts>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
