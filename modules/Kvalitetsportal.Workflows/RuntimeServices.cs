@@ -37,7 +37,7 @@ public static class RuntimeServices
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<IDecisionQuery, DecisionQuery>();
         services.AddScoped<DecisionRecorder>();
-        services.AddSingleton<IContentTextContributor, DecisionSearchText>();
+        services.AddSingleton<IContentItemFacts, DecisionFacts>();
         services.AddScoped<ItemWorkflowQuery>();
         services.AddScoped<WorkflowStateRules>();
         services.AddScoped<IContentHandler, WorkflowStarter>();

@@ -6,6 +6,7 @@ using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Fields;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Queries;
+using Kvalitetsportal.Data;
 using Kvalitetsportal.Organisation.Data;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -22,7 +23,7 @@ public sealed record ContentExportData(ContentTypeDefinition Type, IReadOnlyList
 /// batches of <see cref="BatchSize"/>, each a short query, so a large export neither holds the
 /// database nor keeps every item in memory.
 /// </summary>
-public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDirectory, FieldDisplay fieldDisplay)
+public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDirectory, FieldDisplay fieldDisplay, PortalDbContext db, IEnumerable<IContentItemFacts> facts)
 {
     public const int BatchSize = 1000;
 
@@ -39,17 +40,29 @@ public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDi
         }
 
         var units = await unitDirectory.LoadAsync(cancellationToken);
-        return new ContentExportData(type, Headers(type), RowsAsync(user, query, type, units, cancellationToken));
+        var moduleFacts = new List<IContentItemFacts>();
+        foreach (var fact in facts)
+        {
+            if (await fact.AppliesToAsync(db, type.Name, cancellationToken))
+            {
+                moduleFacts.Add(fact);
+            }
+        }
+
+        // What modules keep about the items (a diarienummer) comes last, after the item's own columns.
+        var headers = Headers(type, [.. moduleFacts.Select(f => f.Label)]);
+        return new ContentExportData(type, headers, RowsAsync(user, query, type, units, moduleFacts, cancellationToken));
     }
 
     /// <summary>Referens, the title, unit, state, each field by its label, created and modified. Repeated labels get the field's technical name added.</summary>
-    public static IReadOnlyList<string> Headers(ContentTypeDefinition type)
+    public static IReadOnlyList<string> Headers(ContentTypeDefinition type, IReadOnlyList<string>? moduleColumns = null)
     {
         var fields = type.OrderedFields.ToList();
         var headers = new List<string> { "Referens", string.IsNullOrWhiteSpace(type.TitleLabel) ? "Titel" : type.TitleLabel.Trim(), "Enhet", "Status" };
         headers.AddRange(fields.Select(f => f.Label.Trim()));
         headers.Add("Skapad");
         headers.Add("Ändrad");
+        headers.AddRange(moduleColumns ?? []);
 
         // Excel's filters and MiniExcel's columns need unique headers.
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -172,7 +185,7 @@ public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDi
         return dictionary;
     }
 
-    private async IAsyncEnumerable<string[]> RowsAsync(ClaimsPrincipal user, IQueryable<ContentItem> query, ContentTypeDefinition type, UnitDirectory units, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<string[]> RowsAsync(ClaimsPrincipal user, IQueryable<ContentItem> query, ContentTypeDefinition type, UnitDirectory units, IReadOnlyList<IContentItemFacts> moduleFacts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Pages ordered by the list's sort (which ends with the row id, so pages never overlap);
         // each page is its own short query, so a slow download never holds a database lock.
@@ -180,9 +193,16 @@ public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDi
         {
             var batch = await query.Skip(skip).Take(BatchSize).ToListAsync(cancellationToken);
             var display = await fieldDisplay.ForAsync(user, batch.Select(i => i.GetData()), [.. type.OrderedFields], units, cancellationToken);
+            var known = new List<IReadOnlyDictionary<string, string>>();
+            foreach (var fact in moduleFacts)
+            {
+                known.Add(await fact.GetAsync(db, [.. batch.Select(i => i.ContentItemId)], cancellationToken));
+            }
+
             foreach (var item in batch)
             {
-                yield return Row(item, type, units, display);
+                var row = Row(item, type, units, display);
+                yield return known.Count == 0 ? row : [.. row, .. known.Select(k => ExportCells.Neutralise(k.GetValueOrDefault(item.ContentItemId) ?? ""))];
             }
 
             if (batch.Count < BatchSize)

@@ -51,12 +51,27 @@ public static class IndexFields
 /// Only fields marked searchable are indexed, and never a field of kind User: names of people
 /// (an idea giver hidden from assessors) must not be findable or shown in a snippet.
 /// </summary>
-public sealed class ContentDocuments(AttachmentText attachments, IEnumerable<IContentTextContributor>? contributors = null)
+public sealed class ContentDocuments(AttachmentText attachments, IEnumerable<IContentItemFacts>? moduleTexts = null)
 {
     /// <summary>What an item without a workflow is shown as (as in the content lists).</summary>
     public const string SubmittedState = "Inskickad";
 
-    public async Task<Document> BuildAsync(ContentItem published, ContentItem latest, ContentTypeDefinition? type, CancellationToken cancellationToken)
+    /// <summary>What modules keep about these items for search (a diarienummer), by item id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ModuleTextAsync(Data.PortalDbContext db, IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var module in moduleTexts ?? [])
+        {
+            foreach (var (id, text) in await module.GetAsync(db, contentItemIds, cancellationToken))
+            {
+                texts[id] = texts.TryGetValue(id, out var before) ? before + "\n" + text : text;
+            }
+        }
+
+        return texts;
+    }
+
+    public async Task<Document> BuildAsync(ContentItem published, ContentItem latest, ContentTypeDefinition? type, CancellationToken cancellationToken, string? moduleText = null)
     {
         var document = new Document
         {
@@ -69,7 +84,7 @@ public sealed class ContentDocuments(AttachmentText attachments, IEnumerable<ICo
             new NumericDocValuesField(IndexFields.Modified, published.ModifiedUtc.Ticks),
             new StoredField(IndexFields.Modified, published.ModifiedUtc.Ticks),
             new TextField(IndexFields.Title, Clean(published.DisplayText), Field.Store.YES),
-            new TextField(IndexFields.Text, await TextAsync(published, type, cancellationToken), Field.Store.YES),
+            new TextField(IndexFields.Text, Clean(moduleText is null ? await TextAsync(published, type, cancellationToken) : moduleText + "\n" + await TextAsync(published, type, cancellationToken)), Field.Store.YES),
             new StoredField(IndexFields.Source, string.Create(CultureInfo.InvariantCulture, $"{published.Id}/{latest.Id}/{latest.Revision}")),
         };
 
@@ -128,11 +143,6 @@ public sealed class ContentDocuments(AttachmentText attachments, IEnumerable<ICo
                     // text anyone searches for; units are a facet of their own.
                     break;
             }
-        }
-
-        foreach (var contributor in contributors ?? [])
-        {
-            text.AppendLine(await contributor.TextAsync(item, cancellationToken));
         }
 
         return Clean(text.ToString());

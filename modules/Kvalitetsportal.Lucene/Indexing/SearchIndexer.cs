@@ -300,6 +300,7 @@ public sealed class SearchIndexer(
         var rows = await content.Items
             .Where(i => ids.Contains(i.ContentItemId) && (i.Latest || i.Published))
             .ToListAsync(cancellationToken);
+        var moduleTexts = await documents.ModuleTextAsync(db, ids, cancellationToken);
         foreach (var id in ids)
         {
             var latest = rows.FirstOrDefault(r => r.ContentItemId == id && r.Latest);
@@ -311,7 +312,7 @@ public sealed class SearchIndexer(
             }
             else
             {
-                var document = await documents.BuildAsync(published, latest, definitions.GetValueOrDefault(published.ContentType), cancellationToken);
+                var document = await documents.BuildAsync(published, latest, definitions.GetValueOrDefault(published.ContentType), cancellationToken, moduleTexts.GetValueOrDefault(id));
                 index.Writer.UpdateDocument(new Term(IndexFields.Id, id), document);
             }
         }
@@ -360,12 +361,13 @@ public sealed class SearchIndexer(
                 var latestRows = behind.Count == 0
                     ? []
                     : await items.Where(i => behind.Contains(i.ContentItemId) && i.Latest).ToDictionaryAsync(i => i.ContentItemId, StringComparer.Ordinal, cancellationToken);
+                var moduleTexts = await documents.ModuleTextAsync(db, [.. page.Select(i => i.ContentItemId)], cancellationToken);
                 foreach (var published in page)
                 {
                     var latest = published.Latest ? published : latestRows.GetValueOrDefault(published.ContentItemId);
                     if (latest is not null)
                     {
-                        index.Writer.AddDocument(await documents.BuildAsync(published, latest, definitions.GetValueOrDefault(published.ContentType), cancellationToken));
+                        index.Writer.AddDocument(await documents.BuildAsync(published, latest, definitions.GetValueOrDefault(published.ContentType), cancellationToken, moduleTexts.GetValueOrDefault(published.ContentItemId)));
                         count++;
                     }
                 }

@@ -41,9 +41,6 @@ public interface IDecisionQuery
 
     /// <summary>The outcomes the administrator offers, in order (the defaults until they change them).</summary>
     Task<IReadOnlyList<string>> OutcomesAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>The decisions' words for the search index (who, §, outcome, conditions, attachment names).</summary>
-    Task<string> SearchTextAsync(string contentItemId, CancellationToken cancellationToken = default);
 }
 
 public sealed class DecisionQuery(PortalDbContext db) : IDecisionQuery
@@ -62,22 +59,6 @@ public sealed class DecisionQuery(PortalDbContext db) : IDecisionQuery
     {
         var kept = await db.Set<DecisionOutcome>().AsNoTracking().OrderBy(o => o.Order).ThenBy(o => o.Id).Select(o => o.Name).ToListAsync(cancellationToken);
         return kept.Count > 0 ? kept : DecisionRules.DefaultOutcomes;
-    }
-
-    public async Task<string> SearchTextAsync(string contentItemId, CancellationToken cancellationToken = default)
-    {
-        var text = new StringBuilder();
-        foreach (var decision in await ForItemAsync(contentItemId, cancellationToken))
-        {
-            text.AppendLine(decision.Summary);
-            text.AppendLine(decision.Conditions);
-            foreach (var file in decision.Attachments)
-            {
-                text.AppendLine(file.Name);
-            }
-        }
-
-        return text.ToString();
     }
 
     internal static DecisionView View(WorkflowDecision d, string? transitionLabel, string? fromState, string toState) => new(

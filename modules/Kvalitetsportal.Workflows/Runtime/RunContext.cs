@@ -79,6 +79,9 @@ public sealed class RunContext
     /// <summary>Where the item is read (its type's own page when a module has one, e.g. /ideer/{id}): links in mail and notices.</summary>
     public required string ItemPath { get; init; }
 
+    /// <summary>What modules add to <c>item</c> for templates (<see cref="IWorkflowItemValues"/>).</summary>
+    public Dictionary<string, object?> ItemValues { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The template model, with the item as it is now (after earlier activities).</summary>
     public TemplateModel Model(Person? recipient = null)
     {
@@ -100,6 +103,11 @@ public sealed class RunContext
             ["state_description"] = state?.Description ?? "",
             ["fields"] = fields,
         };
+        foreach (var (name, value) in ItemValues)
+        {
+            item.TryAdd(name, value);
+        }
+
         return new TemplateModel(item, Comment, Transition?.Label, Actor.Name) { RecipientName = recipient?.Name };
     }
 }

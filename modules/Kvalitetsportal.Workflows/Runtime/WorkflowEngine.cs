@@ -70,7 +70,7 @@ public sealed class WorkflowEngine(
         TransitionResult result;
         try
         {
-            if (!SavesContent(definition, transitionId))
+            if (!SavesContent(definition, transitionId) && !await EntryNeedsTransactionAsync(type.Name, definition, transitionId, cancellationToken))
             {
                 // Read and checked outside any transaction, written by ONE SaveChanges whose concurrency
                 // tokens (instance and item revision) refuse the write if anyone moved the item in
@@ -83,7 +83,8 @@ public sealed class WorkflowEngine(
             }
             else
             {
-                // An activity that saves another item (a linked item) commits with the move.
+                // An activity that saves another item (a linked item), or a module's number for the
+                // new state, commits with the move.
                 var strategy = db.Database.CreateExecutionStrategy();
                 (result, _) = await gate.RunAsync(db, () => strategy.ExecuteAsync(async () =>
                 {
@@ -247,6 +248,10 @@ public sealed class WorkflowEngine(
         entry.NudgeAfterCommit(run);
         return (new TransitionResult(TransitionOutcome.Done, $"Ärendet har gått vidare till \"{transition.To}\".") { State = transition.To, Revision = instance.Revision }, run);
     }
+
+    /// <summary>Whether a module writes something on entering the target state that must roll back with the move (a diarienummer).</summary>
+    private async Task<bool> EntryNeedsTransactionAsync(string contentType, WorkflowDefinition definition, string transitionId, CancellationToken cancellationToken) =>
+        definition.Transition(transitionId) is { } transition && await entry.NeedsTransactionAsync(contentType, transition.To, cancellationToken);
 
     private static bool HasTimers(WorkflowDefinition definition) =>
         definition.States.SelectMany(s => s.Activities).Concat(definition.Transitions.SelectMany(t => t.Activities)).Any(a => a is StartTimerActivity);

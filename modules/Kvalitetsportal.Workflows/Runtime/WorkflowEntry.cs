@@ -24,6 +24,7 @@ public sealed class WorkflowEntry(
     Recipients recipients,
     WorkflowSignals signals,
     ContentItemPages pages,
+    IEnumerable<IWorkflowItemValues> itemValues,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<WorkflowEntry> logger)
@@ -88,6 +89,20 @@ public sealed class WorkflowEntry(
         logger.LogInformation("Workflow started for content item {ContentItemId} ({ContentType}, version {Version}) in its first state", item.ContentItemId, context.Type.Name, current.Version);
     }
 
+    /// <summary>Whether a module's values for the state (a number from a shared counter) need the move in one transaction.</summary>
+    public async Task<bool> NeedsTransactionAsync(string contentType, string toState, CancellationToken cancellationToken)
+    {
+        foreach (var values in itemValues)
+        {
+            if (await values.NeedsTransactionAsync(contentType, toState, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Enters <see cref="RunContext.ToState"/>: the history entry, the transition's activities, then
     /// the state's own. A final state has no holder unless an activity gives it one.
@@ -113,6 +128,11 @@ public sealed class WorkflowEntry(
             OccurredUtc = run.Now,
         };
         db.Add(run.HistoryEntry);
+
+        foreach (var values in itemValues)
+        {
+            await values.AddAsync(run, run.ItemValues, cancellationToken);
+        }
 
         if (run.Transition is not null)
         {

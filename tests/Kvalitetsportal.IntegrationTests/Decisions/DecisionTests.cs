@@ -124,7 +124,8 @@ public sealed class DecisionTests(DecisionPortal portal) : IClassFixture<Decisio
         var exported = await bertil.Http.GetFromJsonAsync<JsonElement>($"/api/content/{Type}/{id}/workflow/decisions");
         Assert.Equal("§ 12", exported[0].GetProperty("paragraph").GetString());
         await using var scope = portal.CreateScope();
-        Assert.Contains("Kommunstyrelsen", await scope.ServiceProvider.GetRequiredService<IDecisionQuery>().SearchTextAsync(id));
+        var decisionFacts = scope.ServiceProvider.GetServices<Kvalitetsportal.Contents.Items.IContentItemFacts>().Single(f => f.Label == "Beslut");
+        Assert.Contains("Kommunstyrelsen", (await decisionFacts.GetAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), [id], default))[id]);
         var audit = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<AuditEvent>().AsNoTracking()
             .Where(e => e.SubjectId == id && e.Action == DecisionRecorder.AuditAction).ToListAsync();
         Assert.Contains("Godkänd med villkor", Assert.Single(audit).Changes);
