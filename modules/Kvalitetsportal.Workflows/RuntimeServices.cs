@@ -3,7 +3,7 @@ using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Recipes;
-using Kvalitetsportal.Workflows.Activities;
+using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Decisions;
 using Kvalitetsportal.Workflows.Guard;
 using Kvalitetsportal.Workflows.ItemWorkflow;

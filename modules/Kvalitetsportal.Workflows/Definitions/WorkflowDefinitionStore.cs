@@ -4,7 +4,6 @@ using Kvalitetsportal.Audit;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Users.Data;
-using Kvalitetsportal.Workflows.Activities;
 using Microsoft.EntityFrameworkCore;
 using ZiggyCreatures.Caching.Fusion;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Kvalitetsportal.Contents.Definitions;
-using Kvalitetsportal.Workflows.Activities;
 
 namespace Kvalitetsportal.Workflows.Definitions;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kvalitetsportal.Notifications.Notices;
-using Kvalitetsportal.Workflows.Activities;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Guard;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,14 +37,14 @@ public sealed class ActivityRunner(
                 continue;
             }
 
-            if (registry.Of(activity) is not { } kind)
+            if (registry.HandlerOf(activity) is not { } handlerType)
             {
                 // A module that brought the kind is switched off: its activities wait, the move goes on.
                 logger.LogWarning("Workflow activity {Key} of content item {ContentItemId} skipped: its kind {ActivityType} is not registered", key, run.Item.ContentItemId, activity.GetType().Name);
                 continue;
             }
 
-            var handler = (IWorkflowActivityHandler)services.GetRequiredService(kind.HandlerType);
+            var handler = (IWorkflowActivityHandler)services.GetRequiredService(handlerType);
             await handler.RunAsync(run, activity, key, cancellationToken);
         }
     }

@@ -1,4 +1,4 @@
-using Kvalitetsportal.Workflows.Activities;
+using Kvalitetsportal.Workflows.Runtime;
 using Kvalitetsportal.Workflows.Definitions;
 
 namespace Kvalitetsportal.Workflows.WorkflowEditor;

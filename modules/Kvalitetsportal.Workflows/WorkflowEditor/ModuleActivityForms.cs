@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kvalitetsportal.Workflows.Activities;
+using Kvalitetsportal.Workflows.Runtime;
 using Kvalitetsportal.Workflows.Definitions;
 
 namespace Kvalitetsportal.Workflows.WorkflowEditor;

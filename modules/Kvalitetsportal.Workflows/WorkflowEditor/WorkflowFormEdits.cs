@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kvalitetsportal.Workflows.Activities;
+using Kvalitetsportal.Workflows.Runtime;
 using Kvalitetsportal.Workflows.Definitions;
 
 namespace Kvalitetsportal.Workflows.WorkflowEditor;

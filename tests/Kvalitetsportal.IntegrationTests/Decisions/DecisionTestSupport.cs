@@ -1,5 +1,4 @@
 using Kvalitetsportal.Testing;
-using Kvalitetsportal.Workflows.Activities;
 using Kvalitetsportal.Workflows.Definitions;
 using Kvalitetsportal.Workflows.Runtime;
 using Microsoft.AspNetCore.Hosting;

@@ -7,6 +7,7 @@ using Kvalitetsportal.Data;
 using Kvalitetsportal.IntegrationTests.Users;
 using Kvalitetsportal.Testing;
 using Kvalitetsportal.Workflows.Decisions;
+using Kvalitetsportal.Workflows.Runtime;
 using Kvalitetsportal.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

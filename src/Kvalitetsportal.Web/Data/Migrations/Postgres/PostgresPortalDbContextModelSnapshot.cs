@@ -348,6 +348,90 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.ToTable("Core_Setup", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.Diarium.Numbers.DiariumCounter", b =>
+                {
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContentType", "Year");
+
+                    b.ToTable("Diarium_Counters", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Diarium.Numbers.DiariumNumber", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("AssignedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContentItemId");
+
+                    b.HasIndex("Text");
+
+                    b.HasIndex("ContentType", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Diarium_Numbers", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Diarium.Numbers.DiariumSeries", b =>
+                {
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("AssignOn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Digits")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IncludeYear")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ContentType");
+
+                    b.ToTable("Diarium_Series", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Documents.Templates.DocumentTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -393,6 +477,103 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Documents_Templates", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.ActionPlanRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdeaId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Opportunity")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RemindedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponsibleId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdeaId");
+
+                    b.HasIndex("ResponsibleId");
+
+                    b.HasIndex("Done", "DueDate");
+
+                    b.ToTable("Idesluss_ActionPlanRows", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaAssessmentRecord", b =>
+                {
+                    b.Property<string>("AssessmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AssessorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdeaId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Pick")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("IdeaId");
+
+                    b.ToTable("Idesluss_Assessments", (string)null);
                 });
 
             modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaComment", b =>
@@ -460,6 +641,9 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Assessments")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AssessorId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -467,6 +651,20 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.Property<string>("CampaignId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("FinalPick")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FinalPickBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FinalPickMotivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("FinalPickUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("GoodExample")
                         .HasColumnType("boolean");
@@ -718,6 +916,137 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.HasKey("FeatureId");
 
                     b.ToTable("Core_FeatureRecipes", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Recurring.Schedules.RecurringRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreatedItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("RunUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ScheduleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScheduleId", "RunUtc");
+
+                    b.HasIndex("ScheduleId", "PeriodKey", "SourceItemId")
+                        .IsUnique();
+
+                    b.ToTable("Recurring_Runs", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Recurring.Schedules.RecurringSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CatchUp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DayOfPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DoneThroughUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InitialValues")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("Kvalitetsportal:Json", true);
+
+                    b.Property<string>("LinkField")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SourceState")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("StartsUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TitleTemplate")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Recurring_Schedules", (string)null);
                 });
 
             modelBuilder.Entity("Kvalitetsportal.Users.Data.PortalRole", b =>
@@ -1316,6 +1645,15 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Recurring.Schedules.RecurringRun", b =>
+                {
+                    b.HasOne("Kvalitetsportal.Recurring.Schedules.RecurringSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kvalitetsportal.Workflows.Decisions.WorkflowDecision", b =>

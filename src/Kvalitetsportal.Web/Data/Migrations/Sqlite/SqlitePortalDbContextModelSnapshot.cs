@@ -337,6 +337,90 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.ToTable("Core_Setup", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.Diarium.Numbers.DiariumCounter", b =>
+                {
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContentType", "Year");
+
+                    b.ToTable("Diarium_Counters", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Diarium.Numbers.DiariumNumber", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContentItemId");
+
+                    b.HasIndex("Text");
+
+                    b.HasIndex("ContentType", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Diarium_Numbers", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Diarium.Numbers.DiariumSeries", b =>
+                {
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssignOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Digits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludeYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentType");
+
+                    b.ToTable("Diarium_Series", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Documents.Templates.DocumentTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -380,6 +464,101 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Documents_Templates", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.ActionPlanRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdeaId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opportunity")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdeaId");
+
+                    b.HasIndex("ResponsibleId");
+
+                    b.HasIndex("Done", "DueDate");
+
+                    b.ToTable("Idesluss_ActionPlanRows", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaAssessmentRecord", b =>
+                {
+                    b.Property<string>("AssessmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdeaId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pick")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("IdeaId");
+
+                    b.ToTable("Idesluss_Assessments", (string)null);
                 });
 
             modelBuilder.Entity("Kvalitetsportal.Idesluss.Data.IdeaComment", b =>
@@ -445,12 +624,29 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Assessments")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AssessorId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CampaignId")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FinalPick")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinalPickBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalPickMotivation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalPickUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("GoodExample")
@@ -695,6 +891,133 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.HasKey("FeatureId");
 
                     b.ToTable("Core_FeatureRecipes", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Recurring.Schedules.RecurringRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RunUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScheduleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScheduleId", "RunUtc");
+
+                    b.HasIndex("ScheduleId", "PeriodKey", "SourceItemId")
+                        .IsUnique();
+
+                    b.ToTable("Recurring_Runs", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Recurring.Schedules.RecurringSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CatchUp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DayOfPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DoneThroughUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InitialValues")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Kvalitetsportal:Json", true);
+
+                    b.Property<string>("LinkField")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceState")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleTemplate")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Recurring_Schedules", (string)null);
                 });
 
             modelBuilder.Entity("Kvalitetsportal.Users.Data.PortalRole", b =>
@@ -1275,6 +1598,15 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Recurring.Schedules.RecurringRun", b =>
+                {
+                    b.HasOne("Kvalitetsportal.Recurring.Schedules.RecurringSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kvalitetsportal.Workflows.Decisions.WorkflowDecision", b =>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using Kvalitetsportal.Workflows.Definitions;
 
-namespace Kvalitetsportal.Workflows.Activities;
+namespace Kvalitetsportal.Workflows.Definitions;
 
 /// <summary>How an administrator fills in a setting of a module's activity in the editor.</summary>
 public enum ActivityFieldInput
@@ -21,8 +20,9 @@ public sealed record ActivityEditorField(string Name, string Label, string? Hint
 
 /// <summary>
 /// An activity kind: its JSON discriminator (definitions, recipes, exports), its names, how it is
-/// checked before a definition is saved, how the editor shows it and which handler runs it.
-/// The seven built-in kinds are registered the same way as a module's (<see cref="WorkflowActivityServices"/>).
+/// checked before a definition is saved and how the editor shows it. Which handler runs it is the
+/// runtime's business (<c>Runtime.WorkflowActivityServices</c>), so definitions do not depend on the runtime.
+/// The seven built-in kinds are registered the same way as a module's (<c>Runtime.WorkflowActivityServices</c>).
 /// </summary>
 public sealed class WorkflowActivityKind
 {
@@ -40,9 +40,6 @@ public sealed class WorkflowActivityKind
     /// <summary>Where the "add activity" select lists it (built-ins 0–60, modules after).</summary>
     public int Order { get; init; } = 100;
 
-    /// <summary>The handler (scoped) that runs it inside the transition's unit of work.</summary>
-    public required Type HandlerType { get; init; }
-
     /// <summary>Checks before a definition is saved; null: nothing beyond the editor fields' required-ness and templates.</summary>
     public Action<WorkflowActivity, ActivityCheck>? Validate { get; init; }
 
@@ -57,7 +54,7 @@ public sealed class WorkflowActivityKind
 /// Every activity kind the process knows, by discriminator and by class: the JSON contract of a
 /// definition, which static code (the store's serializer, the validator, the editor mapper) needs.
 /// A kind is code, so it is the same for every host in the process; which kinds a host RUNS is
-/// what its container registered (<see cref="WorkflowActivityRegistry"/>).
+/// what its container registered (<c>Runtime.WorkflowActivityRegistry</c>).
 /// </summary>
 public static class WorkflowActivityKinds
 {

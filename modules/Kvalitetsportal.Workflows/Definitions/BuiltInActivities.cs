@@ -1,7 +1,6 @@
 using Kvalitetsportal.Contents.Definitions;
-using Kvalitetsportal.Workflows.Definitions;
 
-namespace Kvalitetsportal.Workflows.Activities;
+namespace Kvalitetsportal.Workflows.Definitions;
 
 /// <summary>The seven kinds the Workflows module brings, described like any module's kind.</summary>
 public static class BuiltInActivities
@@ -16,18 +15,18 @@ public static class BuiltInActivities
 
     public static IReadOnlyList<WorkflowActivityKind> All { get; } =
     [
-        Kind<SendMailActivity, SendMailHandler>(SendMail, "Skicka e-post", "E-post", 0, (mail, check) =>
+        Kind<SendMailActivity>(SendMail, "Skicka e-post", "E-post", 0, (mail, check) =>
         {
             check.Recipient(mail.To, "to", mailOnly: true);
             check.Template(mail.Subject, "subject", "ämnesrad");
             check.Template(mail.Body, "body", "text");
         }),
-        Kind<NotifyActivity, NotifyHandler>(Notify, "Meddelande i portalen", "Notis", 10, (notify, check) =>
+        Kind<NotifyActivity>(Notify, "Meddelande i portalen", "Notis", 10, (notify, check) =>
         {
             check.Recipient(notify.To, "to", mailOnly: false);
             check.Template(notify.Message, "message", "meddelande");
         }),
-        Kind<AssignActivity, AssignHandler>(Assign, "Lämna ärendet till någon", "Tilldelning", 20, (assign, check) =>
+        Kind<AssignActivity>(Assign, "Lämna ärendet till någon", "Tilldelning", 20, (assign, check) =>
         {
             if (assign.To is null)
             {
@@ -43,8 +42,8 @@ public static class BuiltInActivities
                 check.Recipient(assign.To, "to", mailOnly: false);
             }
         }),
-        Kind<StartTimerActivity, StartTimerHandler>(StartTimer, "Timer: påminnelse eller automatisk övergång", "Timer", 30, CheckTimer),
-        Kind<SetFieldActivity, SetFieldHandler>(SetField, "Sätt ett fält", "Sätt fält", 40, (set, check) =>
+        Kind<StartTimerActivity>(StartTimer, "Timer: påminnelse eller automatisk övergång", "Timer", 30, CheckTimer),
+        Kind<SetFieldActivity>(SetField, "Sätt ett fält", "Sätt fält", 40, (set, check) =>
         {
             if (check.Type?.Field(set.Field) is null)
             {
@@ -53,8 +52,8 @@ public static class BuiltInActivities
 
             check.Template(set.Value, "value", "värde", required: false);
         }),
-        Kind<CreateLinkedItemActivity, CreateLinkedItemHandler>(CreateLinkedItem, "Skapa ett kopplat ärende", "Skapa kopplat ärende", 50, CheckCreateLinkedItem),
-        Kind<WebhookActivity, WebhookHandler>(Webhook, "Anropa en webhook", "Webhook", 60, (hook, check) =>
+        Kind<CreateLinkedItemActivity>(CreateLinkedItem, "Skapa ett kopplat ärende", "Skapa kopplat ärende", 50, CheckCreateLinkedItem),
+        Kind<WebhookActivity>(Webhook, "Anropa en webhook", "Webhook", 60, (hook, check) =>
         {
             if (!Uri.TryCreate(hook.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
@@ -63,16 +62,14 @@ public static class BuiltInActivities
         }),
     ];
 
-    private static WorkflowActivityKind Kind<TActivity, THandler>(string kind, string name, string noun, int order, Action<TActivity, ActivityCheck> validate)
-        where TActivity : WorkflowActivity
-        where THandler : IWorkflowActivityHandler => new()
+    private static WorkflowActivityKind Kind<TActivity>(string kind, string name, string noun, int order, Action<TActivity, ActivityCheck> validate)
+        where TActivity : WorkflowActivity => new()
         {
             Kind = kind,
             ActivityType = typeof(TActivity),
             Name = name,
             Noun = noun,
             Order = order,
-            HandlerType = typeof(THandler),
             Validate = (activity, check) => validate((TActivity)activity, check),
             BuiltInEditor = true,
         };

@@ -1,9 +1,8 @@
 using System.Net.Mail;
 using Fluid;
 using Kvalitetsportal.Contents.Definitions;
-using Kvalitetsportal.Workflows.Definitions;
 
-namespace Kvalitetsportal.Workflows.Activities;
+namespace Kvalitetsportal.Workflows.Definitions;
 
 /// <summary>
 /// What a kind's validation sees of one activity in a definition being saved, and how it reports a

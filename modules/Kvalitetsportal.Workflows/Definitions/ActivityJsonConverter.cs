@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Kvalitetsportal.Workflows.Definitions;
 
-namespace Kvalitetsportal.Workflows.Activities;
+namespace Kvalitetsportal.Workflows.Definitions;
 
 /// <summary>
 /// Reads and writes an activity by its "kind", from <see cref="WorkflowActivityKinds"/>: a module's

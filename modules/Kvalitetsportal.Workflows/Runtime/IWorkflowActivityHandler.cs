@@ -1,7 +1,6 @@
 using Kvalitetsportal.Workflows.Definitions;
-using Kvalitetsportal.Workflows.Runtime;
 
-namespace Kvalitetsportal.Workflows.Activities;
+namespace Kvalitetsportal.Workflows.Runtime;
 
 /// <summary>
 /// Runs one activity of one kind for one move of an item. It adds to the unit of work only (rows,

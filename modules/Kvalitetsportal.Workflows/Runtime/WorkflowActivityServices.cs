@@ -2,18 +2,24 @@ using Kvalitetsportal.Workflows.Definitions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Kvalitetsportal.Workflows.Activities;
+namespace Kvalitetsportal.Workflows.Runtime;
 
 /// <summary>The kinds this host runs and offers in the editor: the built-ins and what modules registered.</summary>
-public sealed class WorkflowActivityRegistry(IEnumerable<WorkflowActivityKind> kinds)
+public sealed class WorkflowActivityRegistry(IEnumerable<RegisteredActivity> registered)
 {
-    private readonly Dictionary<Type, WorkflowActivityKind> _byType = kinds.GroupBy(k => k.ActivityType).ToDictionary(g => g.Key, g => g.First());
+    private readonly Dictionary<Type, RegisteredActivity> _byType = registered.GroupBy(r => r.Kind.ActivityType).ToDictionary(g => g.Key, g => g.First());
 
     /// <summary>In the order the editor's "add activity" select offers them.</summary>
-    public IReadOnlyList<WorkflowActivityKind> Kinds => [.. _byType.Values.OrderBy(k => k.Order).ThenBy(k => k.Kind, StringComparer.Ordinal)];
+    public IReadOnlyList<WorkflowActivityKind> Kinds => [.. _byType.Values.Select(r => r.Kind).OrderBy(k => k.Order).ThenBy(k => k.Kind, StringComparer.Ordinal)];
 
-    public WorkflowActivityKind? Of(WorkflowActivity activity) => _byType.GetValueOrDefault(activity.GetType());
+    public WorkflowActivityKind? Of(WorkflowActivity activity) => _byType.GetValueOrDefault(activity.GetType())?.Kind;
+
+    /// <summary>The handler type (scoped) that runs the activity, when this host registered its kind.</summary>
+    public Type? HandlerOf(WorkflowActivity activity) => _byType.GetValueOrDefault(activity.GetType())?.HandlerType;
 }
+
+/// <summary>A kind this host runs, with the handler (scoped) that runs it inside the transition's unit of work.</summary>
+public sealed record RegisteredActivity(WorkflowActivityKind Kind, Type HandlerType);
 
 /// <summary>Lets a module add an activity kind without touching the Workflows module.</summary>
 public static class WorkflowActivityServices
@@ -37,24 +43,23 @@ public static class WorkflowActivityServices
         where TActivity : WorkflowActivity
         where THandler : class, IWorkflowActivityHandler
     {
-        return services.AddWorkflowActivity(new WorkflowActivityKind
+        return services.AddWorkflowActivity(typeof(THandler), new WorkflowActivityKind
         {
             Kind = kind,
             ActivityType = typeof(TActivity),
             Name = name,
             Noun = noun,
             Order = order,
-            HandlerType = typeof(THandler),
             EditorFields = editor ?? [],
             Validate = validate is null ? null : (activity, check) => validate((TActivity)activity, check),
         });
     }
 
-    public static IServiceCollection AddWorkflowActivity(this IServiceCollection services, WorkflowActivityKind kind)
+    public static IServiceCollection AddWorkflowActivity(this IServiceCollection services, Type handlerType, WorkflowActivityKind kind)
     {
         WorkflowActivityKinds.Add(kind);
-        services.AddSingleton(kind);
-        services.TryAddScoped(kind.HandlerType);
+        services.AddSingleton(new RegisteredActivity(kind, handlerType));
+        services.TryAddScoped(handlerType);
         services.TryAddSingleton<WorkflowActivityRegistry>();
         return services;
     }
@@ -65,7 +70,7 @@ public static class WorkflowActivityServices
         services.AddScoped<WorkflowMail>();
         foreach (var kind in BuiltInActivities.All)
         {
-            services.AddWorkflowActivity(kind);
+            services.AddWorkflowActivity(BuiltInHandlers.For(kind.Kind), kind);
         }
 
         return services;

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Kvalitetsportal.Audit;
 using Kvalitetsportal.Data;
-using Kvalitetsportal.Workflows.Runtime;
+using Kvalitetsportal.Workflows.Decisions;
 
-namespace Kvalitetsportal.Workflows.Decisions;
+namespace Kvalitetsportal.Workflows.Runtime;
 
 /// <summary>
 /// Adds a checked decision to the transition's unit of work: its row (tied to the move's history

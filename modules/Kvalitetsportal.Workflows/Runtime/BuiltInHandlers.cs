@@ -7,11 +7,27 @@ using Kvalitetsportal.Data;
 using Kvalitetsportal.Notifications.Notices;
 using Kvalitetsportal.Notifications.Outbox;
 using Kvalitetsportal.Workflows.Definitions;
-using Kvalitetsportal.Workflows.Runtime;
 using Kvalitetsportal.Workflows.Timers;
 using Microsoft.Extensions.Logging;
 
-namespace Kvalitetsportal.Workflows.Activities;
+namespace Kvalitetsportal.Workflows.Runtime;
+
+/// <summary>Which handler runs each of the seven built-in kinds (<see cref="BuiltInActivities"/>).</summary>
+internal static class BuiltInHandlers
+{
+    private static readonly Dictionary<string, Type> ByKind = new(StringComparer.Ordinal)
+    {
+        [BuiltInActivities.SendMail] = typeof(SendMailHandler),
+        [BuiltInActivities.Notify] = typeof(NotifyHandler),
+        [BuiltInActivities.Assign] = typeof(AssignHandler),
+        [BuiltInActivities.SetField] = typeof(SetFieldHandler),
+        [BuiltInActivities.CreateLinkedItem] = typeof(CreateLinkedItemHandler),
+        [BuiltInActivities.StartTimer] = typeof(StartTimerHandler),
+        [BuiltInActivities.Webhook] = typeof(WebhookHandler),
+    };
+
+    public static Type For(string kind) => ByKind[kind];
+}
 
 /// <summary>Queues a workflow mail in the outbox (sent after the commit), or logs why not.</summary>
 public sealed class WorkflowMail(OutboxWriter outbox, ILogger<WorkflowMail> logger)
