@@ -26,6 +26,8 @@ public sealed class DocumentsStartup : IFeatureStartup
         services.AddScoped<ItemDocumentService>();
         services.AddScoped<IDocumentDataContributor, ItemDataContributor>();
         services.AddScoped<IDocumentDataContributor, WorkflowDataContributor>();
+        services.AddScoped<IDocumentDataContributor, DecisionDataContributor>();
+        services.AddScoped<IDocumentDataContributor, FactsDataContributor>();
         services.AddSingleton<IPermissionProvider, DocumentPermissions>();
         services.AddSingleton<INavigationProvider, DocumentsNavigation>();
         services.AddSingleton<IPageSectionProvider, ItemDocumentsPageSections>();

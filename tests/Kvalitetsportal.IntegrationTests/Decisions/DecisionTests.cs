@@ -131,8 +131,22 @@ public sealed class DecisionTests(DecisionPortal portal) : IClassFixture<Decisio
             .Where(e => e.SubjectId == id && e.Action == DecisionRecorder.AuditAction).ToListAsync();
         Assert.Contains("Godkänd med villkor", Assert.Single(audit).Changes);
 
-        // The administrator keeps the outcomes; a decision made keeps the words it had.
+        // A document from the type's template carries the decision: the latest in one line, each as a table row.
         var admin = await SignInAsync(portal, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var template = DocxFiles.Build(
+            [["Beslut: {{ decision.latest }}"], ["Villkor: {{ decision.conditions }}"], ["Fakta: {{ facts.beslut }}"]],
+            [["{{ decisions.by }}", "{{ decisions.paragraph }}", "{{ decisions.outcome }}"]]);
+        Assert.Equal(HttpStatusCode.Redirect, (await Documents.DocumentTests.UploadAsync(admin, Type, "Protokollsutdrag", template)).StatusCode);
+        var link = Documents.DocumentTests.DocumentLink().Match(Decode(await anna.Http.GetStringAsync(page)));
+        Assert.True(link.Success, "The item page links to the document.");
+        var docx = await anna.Http.GetByteArrayAsync(link.Groups[1].Value);
+        var paragraphs = DocxFiles.Paragraphs(docx);
+        Assert.Equal("Beslut: Kommunstyrelsen 2026-03-15 § 12: Godkänd med villkor", paragraphs[0]);
+        Assert.Equal("Villkor: Inom budget för 2026", paragraphs[1]);
+        Assert.StartsWith("Fakta: Kommunstyrelsen 2026-03-15 § 12: Godkänd med villkor", paragraphs[2], StringComparison.Ordinal);
+        Assert.Equal(["Kommunstyrelsen", "§ 12", "Godkänd med villkor"], Assert.Single(DocxFiles.TableRows(docx)));
+
+        // The administrator keeps the outcomes; a decision made keeps the words it had.
         Assert.Equal(HttpStatusCode.OK, (await admin.PostFieldsAsync("/admin/beslutsutfall", "/admin/beslutsutfall", [("Outcomes", "Bifall\nBifall")])).StatusCode);
         var saved = await admin.PostFieldsAsync("/admin/beslutsutfall", "/admin/beslutsutfall", [("Outcomes", "Bifall\n\nAvslag\n")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

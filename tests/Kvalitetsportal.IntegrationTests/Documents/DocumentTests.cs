@@ -151,7 +151,7 @@ public sealed partial class DocumentTests(SuggestionPortal portal) : IClassFixtu
         Assert.Equal(["Titel: <Ramper> & \"hissar\" & mer", "– Inskickad", "– Klar", "Slut"], DocxFiles.Paragraphs(merged));
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(PortalClient client, string type, string purpose, byte[] file, string fileName = "beslut.docx")
+    internal static async Task<HttpResponseMessage> UploadAsync(PortalClient client, string type, string purpose, byte[] file, string fileName = "beslut.docx")
     {
         using var content = new MultipartFormDataContent
         {
@@ -165,5 +165,5 @@ public sealed partial class DocumentTests(SuggestionPortal portal) : IClassFixtu
     }
 
     [GeneratedRegex("href=\"(/dokument/[^\"]+)\"")]
-    private static partial Regex DocumentLink();
+    internal static partial Regex DocumentLink();
 }
