@@ -54,6 +54,8 @@ public sealed class AuditLogPage
         AuditActions.FeatureDisabled => "Funktion avstängd",
         AuditActions.RecipeStepRun => "Receptsteg kört",
         AuditActions.DocumentCreated => "Dokument skapat",
+        AuditActions.DecisionRecorded => "Beslut registrerat",
+        AuditActions.AccessChanged => "Åtkomst ändrad",
         _ => action,
     };
 

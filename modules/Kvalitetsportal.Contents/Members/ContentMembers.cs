@@ -1,3 +1,4 @@
+using Kvalitetsportal.Audit;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
@@ -49,6 +50,7 @@ public interface IContentMembers
 public sealed class ContentMembers(
     PortalDbContext db,
     IEnumerable<IContentCommittedHandler> committedHandlers,
+    IAuditTrail audit,
     TimeProvider clock) : IContentMembers
 {
     private DbSet<ContentMember> Members => db.Set<ContentMember>();
@@ -76,6 +78,7 @@ public sealed class ContentMembers(
             AddedUtc = clock.GetUtcNow().UtcDateTime,
             AddedBy = actorId,
         });
+        Audit(type, latest, actorId, ("member", "Medlem", null, $"{userId} ({role})"));
         await SaveAsync(type, latest, actorId, cancellationToken);
     }
 
@@ -89,6 +92,7 @@ public sealed class ContentMembers(
         }
 
         Members.Remove(member);
+        Audit(type, latest, actorId, ("member", "Medlem", $"{userId} ({role})", null));
         await SaveAsync(type, latest, actorId, cancellationToken);
     }
 
@@ -111,6 +115,7 @@ public sealed class ContentMembers(
             }
 
             Secrecy.Remove(marking);
+            Audit(type, latest, actorId, ("secrecy", "Sekretess", marking.LegalGround, null));
         }
         else
         {
@@ -119,6 +124,7 @@ public sealed class ContentMembers(
                 throw new ArgumentException("The legal ground is too long.", nameof(legalGround));
             }
 
+            Audit(type, latest, actorId, ("secrecy", "Sekretess", marking?.LegalGround, legalGround));
             if (marking is null)
             {
                 marking = new ContentSecrecy { ContentItemId = contentItemId, ContentType = type.Name, LegalGround = legalGround, MarkedBy = actorId };
@@ -193,6 +199,15 @@ public sealed class ContentMembers(
     private async Task<ContentItem> LatestAsync(ContentTypeDefinition type, string contentItemId, CancellationToken cancellationToken) =>
         await db.Set<ContentItem>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentItemId == contentItemId && i.Latest && i.ContentType == type.Name, cancellationToken)
         ?? throw new InvalidOperationException($"Content item {contentItemId} of type {type.Name} does not exist.");
+
+    // In the same save as the change: who was let in or shut out, and by whom, is never lost. Users
+    // are named by id only (the log shows its own view of people).
+    private void Audit(ContentTypeDefinition type, ContentItem latest, string actorId, (string Field, string Label, string? Before, string? After) change) =>
+        audit.Record(new AuditEntry(AuditCategories.Content, AuditActions.AccessChanged, type.Name, latest.ContentItemId, latest.DisplayText)
+        {
+            ActorId = actorId,
+            Changes = AuditValues.Changes(change),
+        });
 
     // Search reindexes the item and list totals are forgotten after the commit, as for an edit.
     private async Task SaveAsync(ContentTypeDefinition type, ContentItem latest, string actorId, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Kvalitetsportal.Workflows.Runtime;
 /// </summary>
 public sealed class DecisionRecorder(PortalDbContext db, IAuditTrail audit)
 {
-    public const string AuditAction = "DecisionRecorded";
+    public const string AuditAction = AuditActions.DecisionRecorded;
 
     public void Add(RunContext run, CheckedDecision decision)
     {

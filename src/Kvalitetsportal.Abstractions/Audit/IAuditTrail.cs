@@ -53,9 +53,13 @@ public static class AuditActions
     public const string FeatureDisabled = "FeatureDisabled";
     public const string RecipeStepRun = "RecipeStepRun";
     public const string DocumentCreated = "DocumentCreated";
+    public const string DecisionRecorded = "DecisionRecorded";
+
+    /// <summary>Who an item is for changed: a member added or removed (jäv too), a secrecy marking set or lifted.</summary>
+    public const string AccessChanged = "AccessChanged";
 
     public static IReadOnlyList<string> All { get; } =
-        [Created, Updated, Published, Removed, PermissionsChanged, RolesChanged, Locked, Unlocked, FeatureEnabled, FeatureDisabled, RecipeStepRun, DocumentCreated];
+        [Created, Updated, Published, Removed, PermissionsChanged, RolesChanged, Locked, Unlocked, FeatureEnabled, FeatureDisabled, RecipeStepRun, DocumentCreated, DecisionRecorded, AccessChanged];
 }
 
 /// <summary>Subject types that are not content types.</summary>

@@ -248,6 +248,12 @@ public sealed partial class AccessRulesMatrixTests(AccessMatrixPortal portal) : 
         }
 
         Assert.Equal(1, await ListTotalAsync(olle));
+
+        // Lifting and setting a marking is in the audit log, with its legal ground.
+        var events = await portal.WithAsync(async s => await s.GetRequiredService<PortalDbContext>().Set<Kvalitetsportal.AuditTrail.Data.AuditEvent>().AsNoTracking()
+            .Where(e => e.SubjectId == c.Secret && e.Action == Kvalitetsportal.Audit.AuditActions.AccessChanged).OrderBy(e => e.Id).ToListAsync());
+        Assert.True(events.Count >= 3, $"{events.Count} audit events"); // marked when arranged, lifted, marked again
+        Assert.All(events.TakeLast(2), e => Assert.Contains("OSL 18 kap. 8 §", e.Changes, StringComparison.Ordinal));
     }
 
     private async Task MembershipChangesAsync(string extra)
