@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
-using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Values;
-using Kvalitetsportal.Localization;
+using Kvalitetsportal.Templating;
 
 namespace Kvalitetsportal.Workflows.Runtime;
 
@@ -24,58 +20,23 @@ public sealed record TemplateModel(
 }
 
 /// <summary>
-/// Renders Liquid templates (Fluid) written by administrators. Parsed templates are cached; a run
-/// is bounded in steps and recursion, so a template cannot hang a transition.
+/// Renders the workflow's Liquid templates (mails, notices, titles of linked items) with the
+/// portal's bounded renderer (<see cref="LiquidText"/>).
 /// </summary>
-public sealed partial class Templates
+public sealed class Templates
 {
-    private static readonly FluidParser Parser = new();
-    private static readonly TemplateOptions Options = CreateOptions();
-    private readonly ConcurrentDictionary<string, IFluidTemplate?> _parsed = new(StringComparer.Ordinal);
+    private readonly LiquidText _liquid = new();
 
     /// <summary>The text with the model filled in; a template that cannot be read is returned as written.</summary>
-    public string Render(string template, TemplateModel model)
+    public string Render(string template, TemplateModel model) => _liquid.Render(template, context =>
     {
-        if (string.IsNullOrEmpty(template) || !template.Contains("{{", StringComparison.Ordinal) && !template.Contains("{%", StringComparison.Ordinal))
-        {
-            return template ?? "";
-        }
-
-        var parsed = _parsed.GetOrAdd(template, t => Parser.TryParse(t, out var p, out _) ? p : null);
-        if (parsed is null)
-        {
-            return template; // the validator refuses these; an old version might still hold one
-        }
-
-        var context = new TemplateContext(Options);
-        context.SetValue("item", FluidValue.Create(model.Item, Options));
+        context.SetValue("item", FluidValue.Create(model.Item, LiquidText.Options));
         context.SetValue("comment", model.Comment ?? "");
-        context.SetValue("transition", FluidValue.Create(new Dictionary<string, object?> { ["label"] = model.TransitionLabel ?? "" }, Options));
-        context.SetValue("actor", FluidValue.Create(new Dictionary<string, object?> { ["name"] = model.ActorName }, Options));
-        context.SetValue("recipient", FluidValue.Create(new Dictionary<string, object?> { ["name"] = model.RecipientName ?? "" }, Options));
-        return parsed.Render(context, NullEncoder.Default);
-    }
+        context.SetValue("transition", FluidValue.Create(new Dictionary<string, object?> { ["label"] = model.TransitionLabel ?? "" }, LiquidText.Options));
+        context.SetValue("actor", FluidValue.Create(new Dictionary<string, object?> { ["name"] = model.ActorName }, LiquidText.Options));
+        context.SetValue("recipient", FluidValue.Create(new Dictionary<string, object?> { ["name"] = model.RecipientName ?? "" }, LiquidText.Options));
+    });
 
     /// <summary>A subject line: one line, at most 200 characters.</summary>
-    public string RenderSubject(string template, TemplateModel model)
-    {
-        var text = Whitespace().Replace(Render(template, model), " ").Trim();
-        return text.Length > 200 ? text[..200] : text;
-    }
-
-    private static TemplateOptions CreateOptions()
-    {
-        var options = new TemplateOptions
-        {
-            CultureInfo = CultureInfo.GetCultureInfo("sv-SE"),
-            MaxSteps = 10_000,
-            MaxRecursion = 10,
-        };
-        options.TimeZone = SwedishTime.Zone;
-
-        return options;
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
+    public string RenderSubject(string template, TemplateModel model) => LiquidText.OneLine(Render(template, model));
 }
