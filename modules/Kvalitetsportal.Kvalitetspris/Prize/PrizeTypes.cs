@@ -42,12 +42,9 @@ public static class PrizeTypes
 
     public static string? Text(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
-    public static decimal? Number(JsonNode? value) => value switch
-    {
-        JsonValue v when v.TryGetValue<decimal>(out var number) => number,
-        JsonValue v when v.TryGetValue<string>(out var text) && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        _ => null,
-    };
+    /// <summary>A number field's value, whether it was stored as a JSON number or as text.</summary>
+    public static decimal? Number(JsonNode? value) =>
+        value is JsonValue v && decimal.TryParse(v.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     public static DateOnly? Date(JsonNode? value) =>
         Text(value) is { } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
