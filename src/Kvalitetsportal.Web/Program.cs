@@ -46,9 +46,11 @@ if (!app.Environment.IsDevelopment())
 
 app.UseCorrelationId();
 app.UseSecurityHeaders();
+app.UseApiNoStore();
 app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = RequestLogEnricher.Enrich);
 app.UseExceptionHandler(ErrorsController.ExceptionPath);
 app.UseStatusCodePagesWithReExecute(ErrorsController.StatusPathFormat);
+app.UseKnownCharset();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

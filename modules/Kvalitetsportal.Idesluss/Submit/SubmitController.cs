@@ -6,6 +6,7 @@ using Kvalitetsportal.Contents.Editing;
 using Kvalitetsportal.Contents.Files;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Permissions;
+using Kvalitetsportal.Hosting;
 using Kvalitetsportal.Idesluss.Campaigns;
 using Kvalitetsportal.Idesluss.Ideas;
 using Kvalitetsportal.Organisation.Data;
@@ -72,8 +73,7 @@ public sealed class SubmitController(
     }
 
     [HttpPost("ideer/ny")]
-    [RequestSizeLimit(MaxRequestBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+    [BodyLimit(MaxRequestBytes)] // routing metadata, not MVC's size filters: [TooLargeUpload] reads the form first and they would warn
     [TooLargeUpload]
     public async Task<IActionResult> Post(CancellationToken cancellationToken)
     {

@@ -1,10 +1,15 @@
+using Kvalitetsportal.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kvalitetsportal.Web.Errors;
 
-/// <summary>Swedish error pages; never a stack trace outside Development.</summary>
+/// <summary>
+/// Swedish error pages, or problem JSON for the API (<c>/api</c>); never a stack trace outside
+/// Development. A bad request the framework throws for (unreadable JSON, a body over the limit) keeps
+/// its own 4xx instead of becoming a 500.
+/// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
@@ -13,20 +18,32 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
     public const string StatusPathFormat = "/fel/{0}";
 
     [Route("fel/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code)
     {
-        if (code == 500)
+        var statusCode = code is >= 400 and < 600 ? code : 404;
+        if (code == 500 && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } error)
         {
-            var error = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-            if (error is not null)
+            if (error.Error is BadHttpRequestException bad)
+            {
+                statusCode = bad.StatusCode;
+                logger.LogInformation("Bad request on {Path}: {StatusCode}", error.Path, bad.StatusCode);
+            }
+            else
             {
                 logger.LogError(error.Error, "Unhandled exception on {Path}", error.Path);
             }
         }
 
-        var statusCode = code is >= 400 and < 600 ? code : 404;
         Response.StatusCode = statusCode;
-        return View("Status", new ErrorViewModel(statusCode, HttpContext.TraceIdentifier));
+        var model = new ErrorViewModel(statusCode, HttpContext.TraceIdentifier);
+        if (RequestGuards.IsApi(RequestGuards.OriginalPath(HttpContext)))
+        {
+            var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, statusCode, model.Title, detail: model.Explanation);
+            problem.Extensions["correlationId"] = model.CorrelationId;
+            return new ObjectResult(problem) { StatusCode = statusCode, ContentTypes = { "application/problem+json" } };
+        }
+
+        return View("Status", model);
     }
 }
 
@@ -37,7 +54,11 @@ public sealed record ErrorViewModel(int StatusCode, string CorrelationId)
         400 => "Felaktig begäran",
         403 => "Du saknar behörighet",
         404 => "Sidan finns inte",
+        405 => "Metoden stöds inte",
+        413 => "För stor begäran",
+        415 => "Formatet stöds inte",
         429 => "För många försök",
+        503 => "Portalen kan inte ta emot ändringar just nu",
         _ => "Något gick fel",
     };
 
@@ -46,7 +67,11 @@ public sealed record ErrorViewModel(int StatusCode, string CorrelationId)
         400 => "Formuläret kunde inte tas emot, oftast för att sidan varit öppen länge eller för att du har loggats ut. Gå tillbaka med webbläsarens bakåtknapp (det du skrev finns kvar), ladda om sidan och skicka igen.",
         403 => "Du är inloggad men har inte behörighet till den här sidan. Kontakta din administratör om du behöver åtkomst.",
         404 => "Sidan du söker finns inte, har flyttats eller är inte aktiverad.",
+        405 => "Sidan kan inte användas på det sättet.",
+        413 => "Det du skickade är större än portalen tar emot. Gå tillbaka, ta bort eller förminska bifogade filer och försök igen.",
+        415 => "Det du skickade har ett format eller en teckenkodning som portalen inte kan läsa. Skicka igen som UTF-8.",
         429 => "Du har gjort för många försök på kort tid. Vänta en stund och försök igen.",
+        503 => "Portalen har ett tekniskt problem och kan just nu inte spara. Det du har sparat tidigare finns kvar. Försök igen om en stund; driften är larmad.",
         _ => "Ett oväntat fel inträffade. Felet är loggat. Ange felkoden nedan om du kontaktar support.",
     };
 }

@@ -12,6 +12,8 @@ public static partial class OperationsExtensions
     public static IServiceCollection AddPortalOperations(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
+        // A body the API cannot bind is a 400 (problem JSON through the error page), also in Development.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         services.AddHealthChecks();
         return services;
     }
