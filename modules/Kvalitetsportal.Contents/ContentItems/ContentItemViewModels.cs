@@ -118,6 +118,9 @@ public sealed class ContentEditorViewModel
 
     public string? ConflictAuthor { get; init; }
 
+    /// <summary>The conflicting save was the user's own, in another tab or window.</summary>
+    public bool ConflictBySelf { get; init; }
+
     public ContentTypeDefinition Type => Form.Type;
 
     public bool IsDraft => Item is null ? Type.Drafts : !Item.Published;

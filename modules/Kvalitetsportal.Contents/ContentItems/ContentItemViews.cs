@@ -94,7 +94,7 @@ public sealed class ContentItemViews(
     }
 
     /// <summary>What differs between the saved version and the user's change, field by field, and who saved it (unless that would reveal a hidden submitter).</summary>
-    public async Task<(IReadOnlyList<ContentConflictRow> Rows, string? Author)> ConflictAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentItem current, ContentChange change, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<ContentConflictRow> Rows, string? Author, bool BySelf)> ConflictAsync(ClaimsPrincipal user, ContentTypeDefinition type, ContentItem current, ContentChange change, CancellationToken cancellationToken)
     {
         var rows = new List<ContentConflictRow>();
         var units = await unitDirectory.LoadAsync(cancellationToken);
@@ -117,8 +117,14 @@ public sealed class ContentItemViews(
             rows.Add(new ContentConflictRow(field.Label, display(field, saved[field.Name]), display(field, change.Data[field.Name])));
         }
 
+        // The same person saving in another tab is told so, not that "someone else" saved.
+        if (current.AuthorId == ContentAuthorizer.UserId(user))
+        {
+            return (rows, null, true);
+        }
+
         var author = current.AuthorId == current.OwnerId && !await identity.MayRevealOwnerAsync(user, type, current, cancellationToken) ? null : await users.FindByIdAsync(current.AuthorId);
-        return (rows, author is null ? null : FieldDisplay.NameOf(author));
+        return (rows, author is null ? null : FieldDisplay.NameOf(author), false);
     }
 
     /// <summary>An attached file of the item, by its id.</summary>

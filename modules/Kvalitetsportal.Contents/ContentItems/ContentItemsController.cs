@@ -216,7 +216,7 @@ public sealed class ContentItemsController(
             // form now carries the current revision so that saving again deliberately overwrites.
             var current = result.Item!;
             read.Form.Revision = current.Revision;
-            var (conflicts, author) = await views.ConflictAsync(User, definition, current, read.Change, cancellationToken);
+            var (conflicts, author, bySelf) = await views.ConflictAsync(User, definition, current, read.Change, cancellationToken);
             logger.LogInformation("Edit conflict on content item {ContentItemId} for user {UserId}", item.ContentItemId, CurrentUserId);
             return View(nameof(Edit), new ContentEditorViewModel
             {
@@ -224,6 +224,7 @@ public sealed class ContentItemsController(
                 Item = current,
                 Conflicts = conflicts,
                 ConflictAuthor = author,
+                ConflictBySelf = bySelf,
                 Autosave = CanAutosave(definition, current),
             });
         }
@@ -270,7 +271,13 @@ public sealed class ContentItemsController(
             case EditOutcome.Removed:
                 return NotFound();
             case EditOutcome.Conflict:
-                return Conflict(new { message = localizer["Någon annan har sparat ärendet under tiden. Tryck på Spara utkast för att se skillnaderna."].Value, revision = result.Item!.Revision });
+                return Conflict(new
+                {
+                    message = (result.Item!.AuthorId == CurrentUserId
+                        ? localizer["Du själv har sparat ärendet i en annan flik kl. {0}. Tryck på Spara utkast för att se skillnaderna.", ContentDates.Time(result.Item.ModifiedUtc)]
+                        : localizer["Någon annan har sparat ärendet under tiden. Tryck på Spara utkast för att se skillnaderna."]).Value,
+                    revision = result.Item.Revision,
+                });
         }
 
         var saved = result.Item!;

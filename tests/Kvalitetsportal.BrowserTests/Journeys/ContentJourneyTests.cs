@@ -241,9 +241,12 @@ public sealed class ContentJourneyTests(BrowserFixture browser)
 
         await second.GetByLabel("Beskriv problemet").FillAsync(TabTwoText);
         await second.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
-        var conflict = second.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Någon annan har sparat under tiden" });
+        // Both tabs are hers: the message says so (not "someone else"), and when the other save was.
+        var conflict = second.GetByRole(AriaRole.Alert).Filter(new() { Has = second.GetByRole(AriaRole.Heading, new() { Name = "Du har själv sparat under tiden, i en annan flik" }) });
         await Assertions.Expect(conflict).ToBeVisibleAsync();
-        await Assertions.Expect(conflict).ToContainTextAsync("Dina ändringar är inte sparade än, men de finns kvar i formuläret nedan.");
+        await Assertions.Expect(conflict).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Du själv, i en annan flik eller ett annat fönster, sparade ärendet \d{4}-\d{2}-\d{2} (kl\. )?\d{2}[:.]\d{2}"));
+        await Assertions.Expect(conflict).ToContainTextAsync("Ändringarna här är inte sparade än, men de finns kvar i formuläret nedan.");
+        await Assertions.Expect(conflict).Not.ToContainTextAsync("Någon annan");
         var difference = conflict.GetByRole(AriaRole.Row, new() { Name = "Beskriv problemet" });
         await Assertions.Expect(difference.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync(TabOneText);
         await Assertions.Expect(difference.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync(TabTwoText);
