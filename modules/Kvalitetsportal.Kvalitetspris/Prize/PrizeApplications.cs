@@ -166,9 +166,18 @@ public sealed class PrizeApplications(
         return problems;
     }
 
-    /// <summary>The applications of a round that have been submitted (drafts are their authors' own), for the coordinator.</summary>
-    public IQueryable<ContentItem> SubmittedTo(string roundId) =>
-        query.Latest.Where(i => i.ContentType == PrizeTypes.Application && i.Published && i.Data.Contains(roundId));
+    /// <summary>
+    /// The submitted applications (drafts are their authors' own) by round id, oldest first. The
+    /// round is a field in the item's JSON (text on SQLite, jsonb on PostgreSQL), so it is matched
+    /// here rather than in SQL: a few hundred applications a year. A projection table with the
+    /// round id is the step when the jury's queue needs it (ADR 28).
+    /// </summary>
+    public async Task<ILookup<string, ContentItem>> SubmittedByRoundAsync(CancellationToken cancellationToken)
+    {
+        var items = await query.Latest.Where(i => i.ContentType == PrizeTypes.Application && i.Published)
+            .OrderBy(i => i.PublishedUtc).Take(20_000).ToListAsync(cancellationToken);
+        return items.ToLookup(i => PrizeTypes.Text(i.GetData()[PrizeTypes.RoundField]) ?? "", StringComparer.Ordinal);
+    }
 
     public Task<ContentItem?> LatestAsync(string id, CancellationToken cancellationToken) => contents.GetLatestAsync(id, cancellationToken);
 

@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Kvalitetsportal.Kvalitetspris.Rounds;
@@ -110,11 +109,11 @@ public sealed class RoundsController(
         }
 
         var type = await prize.ApplicationTypeAsync(cancellationToken);
-        var candidates = await prize.SubmittedTo(id).OrderBy(i => i.PublishedUtc).Take(2000).ToListAsync(cancellationToken);
+        var candidates = (await prize.SubmittedByRoundAsync(cancellationToken))[id].ToList();
 
         // The same access clauses as every other path: only what this coordinator may read.
         var visible = new List<ContentItem>(candidates.Count);
-        foreach (var item in candidates.Where(i => PrizeTypes.Text(i.GetData()[PrizeTypes.RoundField]) == id))
+        foreach (var item in candidates)
         {
             if (await authorizer.CanAsync(User, type, item, ContentAction.ViewOwn, cancellationToken))
             {
@@ -156,13 +155,8 @@ public sealed class RoundsController(
     {
         var workflow = await prize.RoundWorkflowAsync(cancellationToken);
         var rounds = await prize.RoundsAsync(cancellationToken);
-        var rows = new List<RoundRow>(rounds.Count);
-        foreach (var round in rounds)
-        {
-            var submitted = await prize.SubmittedTo(round.Id).CountAsync(cancellationToken);
-            rows.Add(new RoundRow(round, round.Item.WorkflowState, round.IsOpen(workflow, prize.Now), submitted));
-        }
-
+        var submitted = await prize.SubmittedByRoundAsync(cancellationToken);
+        var rows = rounds.Select(round => new RoundRow(round, round.Item.WorkflowState, round.IsOpen(workflow, prize.Now), submitted[round.Id].Count())).ToList();
         return new RoundsViewModel { Rounds = rows, Form = form, FormToken = formToken };
     }
 }
