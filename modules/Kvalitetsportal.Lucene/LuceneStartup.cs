@@ -25,6 +25,7 @@ public sealed class LuceneStartup : IFeatureStartup
         services.AddSingleton<ContentDocuments>();
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>(SearchIndexHealthCheck.Name, tags: ["ready"]);
         // Part of every content save, whether or not the feature is on: the log lets the index catch up later.
         services.AddScoped<IContentHandler, IndexingTaskHandler>();
         services.AddScoped<IContentCommittedHandler, IndexingNudge>();

@@ -62,6 +62,14 @@ public sealed class SearchIndexer(
 
     public DateTime? LastErrorUtc { get; private set; }
 
+    /// <summary>Rounds that failed in a row (0 when the last one succeeded); readiness reports a failing index.</summary>
+    public int ConsecutiveFailures => Volatile.Read(ref _failures);
+
+    /// <summary>When the indexer tries again after a failure.</summary>
+    public DateTime? NextAttemptUtc { get; private set; }
+
+    private int _failures;
+
     /// <summary>Wakes the indexer now instead of at its next poll.</summary>
     public void Nudge() => _nudges.Writer.TryWrite(true);
 
@@ -159,7 +167,6 @@ public sealed class SearchIndexer(
             Interlocked.Increment(ref _rebuildRequests);
         }
 
-        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = options.PollInterval;
@@ -167,7 +174,8 @@ public sealed class SearchIndexer(
             try
             {
                 await RunOnceAsync(stoppingToken);
-                failures = 0;
+                Volatile.Write(ref _failures, 0);
+                NextAttemptUtc = null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -177,15 +185,33 @@ public sealed class SearchIndexer(
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                failures++;
+                var failures = Interlocked.Increment(ref _failures);
                 LastError = exception.Message;
                 LastErrorUtc = clock.GetUtcNow().UtcDateTime;
                 wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5))));
+                NextAttemptUtc = LastErrorUtc + wait;
                 logger.LogError(exception, "Search indexing failed ({Failures} in a row); trying again in {Wait}", failures, wait);
             }
             finally
             {
                 Interlocked.Exchange(ref _progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+
+            if (ConsecutiveFailures > 0)
+            {
+                // After a failure the wait is what the log line said: saves keep nudging, and
+                // answering each nudge would hammer a database that is down.
+                try
+                {
+                    await Task.Delay(wait, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                _nudges.Reader.TryRead(out _);
+                continue;
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

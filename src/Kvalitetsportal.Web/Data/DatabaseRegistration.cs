@@ -38,7 +38,10 @@ public static class DatabaseRegistration
                 break;
         }
 
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"])
+            .AddCheck<Operations.DatabaseWriteCheck>(Operations.DatabaseWriteCheck.Name, tags: ["ready"])
+            .AddCheck<Operations.DataFolderWriteCheck>(Operations.DataFolderWriteCheck.Name, tags: ["ready"]);
         return services;
     }
 }

@@ -28,6 +28,14 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
                 statusCode = bad.StatusCode;
                 logger.LogInformation("Bad request on {Path}: {StatusCode}", error.Path, bad.StatusCode);
             }
+            else if (IsStorageFailure(error.Error))
+            {
+                // The database or the disk does not take writes: say so (503) instead of "something went
+                // wrong"; the portal answers normally again as soon as the cause is gone.
+                statusCode = StatusCodes.Status503ServiceUnavailable;
+                Response.Headers.RetryAfter = "30";
+                logger.LogError(error.Error, "Storage failure on {Path}", error.Path);
+            }
             else
             {
                 logger.LogError(error.Error, "Unhandled exception on {Path}", error.Path);
@@ -44,6 +52,19 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         }
 
         return View("Status", model);
+    }
+
+    private static bool IsStorageFailure(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or IOException or UnauthorizedAccessException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

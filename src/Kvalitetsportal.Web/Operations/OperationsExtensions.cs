@@ -43,9 +43,14 @@ public static partial class OperationsExtensions
 
     public static void MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        // Live: the process answers. Ready: it can also reach its database.
+        // Live: the process answers. Ready: the database takes a write, the data folder a file and the
+        // search index is not failing; otherwise 503, and ready again by itself when the cause goes.
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            AllowCachingResponses = false,
+        }).AllowAnonymous();
     }
 
     [GeneratedRegex("^[A-Za-z0-9:._-]{1,64}$")]
