@@ -55,6 +55,8 @@ public static class IdeaUrls
 
     public static string Receipt(string id) => "/ideer/" + id + "/kvitto";
 
+    public static string Edit(string id) => "/ideer/" + id + "/andra";
+
     public static string Assess(string id) => "/ideer/" + id + "/bedom";
 
     /// <summary>The action plan's place on the idea page.</summary>

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -232,6 +233,12 @@ public static class ContentApiEndpoints
         if (!await authorizer.CanAsync(user, definition, existing, ContentAction.EditOwn, cancellationToken))
         {
             return Forbidden("Du har inte behörighet att ändra det här innehållet.");
+        }
+
+        // A type with its module's own edit form (which leaves others' fields alone) is changed there, not by replacing every field.
+        if (await context.RequestServices.GetRequiredService<ContentItemPages>().OwnEditorForAsync(user, definition.Name, existing.ContentItemId, cancellationToken) is { } ownEditor)
+        {
+            return Forbidden($"Det här innehållet ändras på sin egen sida: {ownEditor}");
         }
 
         var (body, bodyError) = await ReadBodyAsync(context, cancellationToken);

@@ -8,6 +8,9 @@ namespace Kvalitetsportal.Contents.ContentForms;
 public sealed class ContentFormModel
 {
     public const string TitleInput = "Title";
+
+    /// <summary>The title's limit; the form says it rather than cutting a pasted text silently (no maxlength).</summary>
+    public const int MaxTitleLength = 300;
     public const string UnitInput = "UnitId";
     public const string RevisionInput = "Revision";
 

@@ -45,9 +45,9 @@ public sealed class ContentFormReader(IFileStore files, IDataProtectionProvider 
         {
             modelState.AddModelError(ContentFormModel.TitleInput, $"{type.TitleLabel} måste fyllas i.");
         }
-        else if (form.Title.Length > 300)
+        else if (form.Title.Length > ContentFormModel.MaxTitleLength)
         {
-            modelState.AddModelError(ContentFormModel.TitleInput, $"{type.TitleLabel} får vara högst 300 tecken (nu {form.Title.Length}).");
+            modelState.AddModelError(ContentFormModel.TitleInput, FieldValues.TooLongLine(type.TitleLabel, ContentFormModel.MaxTitleLength, form.Title));
         }
 
         var unitText = type.UnitFromSubmitter ? "" : posted[ContentFormModel.UnitInput].ToString();

@@ -93,6 +93,9 @@ public sealed class ContentDetailViewModel
 
     public bool CanEdit { get; init; }
 
+    /// <summary>Where "Ändra" leads: the generic edit page, or the module's own form for the user.</summary>
+    public string EditUrl { get; init; } = "";
+
     public bool CanDelete { get; init; }
 
     public bool IsDraft => !Item.Published;

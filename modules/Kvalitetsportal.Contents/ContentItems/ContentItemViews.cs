@@ -28,6 +28,7 @@ public sealed class ContentItemViews(
     ContentIdentityVisibility identity,
     FieldDisplay fieldDisplay,
     UserManager<PortalUser> users,
+    ContentItemPages pages,
     IStringLocalizer<ContentItemViews> localizer)
 {
     public async Task<ContentListViewModel> ListAsync(ClaimsPrincipal user, ContentTypeDefinition type, IQueryCollection query, int pageSize, bool canCreate, bool canList, CancellationToken cancellationToken)
@@ -89,6 +90,7 @@ public sealed class ContentItemViews(
             State = StateOf(item),
             OwnerName = owner is null ? null : FieldDisplay.NameOf(owner),
             CanEdit = await authorizer.CanAsync(user, type, item, ContentAction.EditOwn, cancellationToken),
+            EditUrl = await pages.OwnEditorForAsync(user, type.Name, item.ContentItemId, cancellationToken) ?? ContentItemUrls.Edit(type.Name, item.ContentItemId),
             CanDelete = await authorizer.CanAsync(user, type, item, ContentAction.DeleteOwn, cancellationToken),
         };
     }

@@ -33,6 +33,7 @@ public sealed class ContentItemsController(
     VisibleContentItems visible,
     ContentEditorForms forms,
     ContentItemViews views,
+    ContentItemPages pages,
     IStringLocalizer<ContentItemsController> localizer,
     ILogger<ContentItemsController> logger) : Controller
 {
@@ -181,6 +182,11 @@ public sealed class ContentItemsController(
             return denied;
         }
 
+        if (await pages.OwnEditorForAsync(User, definition!.Name, item!.ContentItemId, cancellationToken) is { } ownEditor)
+        {
+            return Redirect(ownEditor);
+        }
+
         var form = await forms.PrepareAsync(User, FormFactory.For(definition!, item, []), cancellationToken);
         return View(new ContentEditorViewModel { Form = form, Item = item, Autosave = CanAutosave(definition!, item!) });
     }
@@ -193,6 +199,11 @@ public sealed class ContentItemsController(
         if (denied is not null)
         {
             return denied;
+        }
+
+        if (await pages.OwnEditorForAsync(User, definition!.Name, item!.ContentItemId, cancellationToken) is not null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden); // this type is edited on its module's own form
         }
 
         var posted = await Request.ReadFormAsync(cancellationToken);

@@ -78,8 +78,19 @@ public static class FieldValues
     {
         var max = field.MaxLength ?? defaultMax;
         return value.Length > max
-            ? (null, $"{field.Label} får vara högst {max.ToString("#,##0", Swedish)} tecken (nu {value.Length.ToString("#,##0", Swedish)}).")
+            ? (null, field.Kind == FieldKind.ShortText ? TooLongLine(field.Label, max, value) : $"{field.Label} får vara högst {max.ToString("#,##0", Swedish)} tecken (nu {value.Length.ToString("#,##0", Swedish)}).")
             : (JsonValue.Create(value), null);
+    }
+
+    /// <summary>
+    /// A one-line text over its limit: the limit, the length and the part that does not fit, so that
+    /// a pasted text is never cut without a word (the form keeps all of it until it is shortened).
+    /// </summary>
+    public static string TooLongLine(string label, int max, string value)
+    {
+        var rest = value[max..];
+        var shown = rest.Length > 120 ? rest[..120] + "…" : rest;
+        return $"{label} får vara högst {max.ToString("#,##0", Swedish)} tecken (nu {value.Length.ToString("#,##0", Swedish)}). Det här ryms inte: \"{shown}\"";
     }
 
     private static (JsonNode?, string?) RichText(ContentFieldDefinition field, string value)

@@ -38,6 +38,14 @@ public static class IdeaTypes
     /// <summary>Fields the coordinator fills in; the employee's submit form leaves them out.</summary>
     public static readonly IReadOnlySet<string> CoordinatorFields = new HashSet<string>(StringComparer.Ordinal) { GoodExample, WhatWasDone, WhatItGave };
 
+    /// <summary>The idea type as the employee fills it in (submit and edit): without the coordinator's fields and the campaign, which the pages set.</summary>
+    public static ContentTypeDefinition EmployeeForm(ContentTypeDefinition idea)
+    {
+        var copy = idea.Copy();
+        copy.Fields.RemoveAll(f => CoordinatorFields.Contains(f.Name) || f.Name == CampaignField);
+        return copy;
+    }
+
     public static bool IsYes(JsonNode? value) => value is JsonValue v && v.TryGetValue<bool>(out var yes) && yes;
 
     public static string? Text(JsonNode? value) => value is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;

@@ -65,6 +65,12 @@ public sealed class IdeaPageViewModel
     public IReadOnlyList<IdeaAssessmentView> Assessments { get; init; } = [];
 
     public string? FinalPickByName { get; init; }
+
+    /// <summary>The workflow's state lets the reader edit the idea (the giver while it is "Inskickad", the sluice always).</summary>
+    public bool MayEdit { get; init; }
+
+    /// <summary>The idea's attached files: name, download address and size in bytes.</summary>
+    public IReadOnlyList<(string Name, string Url, long Size)> Attachments { get; init; } = [];
 }
 
 /// <summary>The idea's own page: the idea, where it is and why, support, follow and comments; the receipt after submitting.</summary>
@@ -118,6 +124,11 @@ public sealed class IdeasController(
             .Select(f => (f.Label, FieldValues.ToDisplayText(f, data[f.Name])))
             .Where(f => f.Item2.Length > 0)
             .ToList();
+        var attachments = type.OrderedFields
+            .Where(f => f.Kind == FieldKind.Files && data[f.Name] is System.Text.Json.Nodes.JsonArray)
+            .SelectMany(f => System.Text.Json.JsonSerializer.Deserialize<List<Contents.Files.StoredFile>>(data[f.Name]!.ToJsonString(), System.Text.Json.JsonSerializerOptions.Web) ?? [])
+            .Select(f => (f.Name, ContentItemUrls.File(IdeaTypes.Idea, id, f.Id), f.Size))
+            .ToList();
         string? mergedTitle = record?.MergedInto is { } mergedId ? (await contents.GetLatestAsync(mergedId, cancellationToken))?.DisplayText : null;
 
         return View(new IdeaPageViewModel
@@ -141,6 +152,8 @@ public sealed class IdeasController(
             MergedIntoTitle = mergedTitle,
             Assessments = [.. assessments.Select(a => new IdeaAssessmentView(names.GetValueOrDefault(a.Record.AssessorId) ?? "–", a.Record.Pick, a.Record.ModifiedUtc, a.Texts))],
             FinalPickByName = record?.FinalPickBy is { } by ? names.GetValueOrDefault(by) : null,
+            MayEdit = await authorizer.CanAsync(User, type, idea, ContentAction.EditOwn, cancellationToken),
+            Attachments = attachments,
         });
     }
 

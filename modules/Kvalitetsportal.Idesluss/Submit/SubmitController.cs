@@ -145,10 +145,7 @@ public sealed class SubmitController(
     /// <summary>The idea type without the fields the coordinator fills in (and without the campaign, which the page sets).</summary>
     private async Task<ContentTypeDefinition> EmployeeTypeAsync(CancellationToken cancellationToken)
     {
-        var type = await queries.TypeAsync(IdeaTypes.Idea, cancellationToken);
-        var copy = type.Copy();
-        copy.Fields.RemoveAll(f => IdeaTypes.CoordinatorFields.Contains(f.Name) || f.Name == IdeaTypes.CampaignField);
-        return copy;
+        return IdeaTypes.EmployeeForm(await queries.TypeAsync(IdeaTypes.Idea, cancellationToken));
     }
 
     private async Task<(ContentItem? Campaign, string? Question, string? ClosedMessage)> CampaignAsync(string? id, CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ public sealed class ItemWorkflowController(
     ItemWorkflowQuery query,
     IDecisionQuery decisions,
     IFileStore files,
+    ContentItemPages pages,
     IStringLocalizer<ItemWorkflowController> localizer) : Controller
 {
     [HttpPost("")]
@@ -72,8 +73,9 @@ public sealed class ItemWorkflowController(
 
         if (result.Outcome == TransitionOutcome.Done)
         {
+            // Back to where the item is read: a module's own page (the idea page) holds the workflow too.
             TempData["Message"] = result.Message;
-            return Redirect(ContentItemUrls.Detail(definition.Name, id));
+            return Redirect(await pages.ReadUrlAsync(definition.Name, id, cancellationToken));
         }
 
         var item = await visible.FindAsync(User, definition, id, cancellationToken);
@@ -99,10 +101,10 @@ public sealed class ItemWorkflowController(
                 return View("Transition", new ItemWorkflowModel { Type = definition, Item = item, View = view, Comment = form.Comment, Decision = form.Decision, Outcomes = await decisions.OutcomesAsync(cancellationToken) });
             case TransitionOutcome.Forbidden:
                 Response.StatusCode = StatusCodes.Status403Forbidden;
-                return View("Refused", new RefusedModel(localizer["Du kan inte ta det här steget"], result.Message, ContentItemUrls.Detail(definition.Name, item.ContentItemId)));
+                return View("Refused", new RefusedModel(localizer["Du kan inte ta det här steget"], result.Message, await pages.ReadUrlAsync(definition.Name, item.ContentItemId, cancellationToken)));
             case TransitionOutcome.Conflict:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Refused", new RefusedModel(localizer["Ärendet har redan flyttats"], result.Message, ContentItemUrls.Detail(definition.Name, item.ContentItemId)));
+                return View("Refused", new RefusedModel(localizer["Ärendet har redan flyttats"], result.Message, await pages.ReadUrlAsync(definition.Name, item.ContentItemId, cancellationToken)));
             default:
                 return NotFound();
         }

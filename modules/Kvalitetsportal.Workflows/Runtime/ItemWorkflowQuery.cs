@@ -29,10 +29,16 @@ public sealed record ItemWorkflowView(
     IReadOnlyList<HistoryRow> History);
 
 /// <summary>One item waiting for the user or one of the user's roles.</summary>
+/// <summary>How "Mina uppgifter" is narrowed and ordered: by type, by words in the title, longest-waiting or newest first.</summary>
+public sealed record TaskFilter(string? ContentType = null, string? Text = null, bool NewestFirst = false)
+{
+    public static readonly TaskFilter LongestWaitingFirst = new();
+}
+
 public sealed record TaskRow(string ContentItemId, string Title, string Url, string ContentType, string? State, DateTime WaitingSinceUtc);
 
 /// <summary>Reads an item's workflow for the user, and the items waiting for the user ("Mina uppgifter").</summary>
-public sealed class ItemWorkflowQuery(PortalDbContext db, IContentQuery contentQuery, IWorkflowDefinitionStore definitions, Recipients recipients, ContentIdentityVisibility identity, IDecisionQuery decisions)
+public sealed class ItemWorkflowQuery(PortalDbContext db, IContentQuery contentQuery, IWorkflowDefinitionStore definitions, Recipients recipients, ContentIdentityVisibility identity, IDecisionQuery decisions, ContentItemPages pages)
 {
     public const string SystemActorName = "Kvalitetsportalen (automatiskt)";
 
@@ -96,7 +102,10 @@ public sealed class ItemWorkflowQuery(PortalDbContext db, IContentQuery contentQ
     }
 
     /// <summary>Items held by the user or one of the user's roles, the longest-waiting first.</summary>
-    public async Task<(IReadOnlyList<TaskRow> Rows, int Total)> TasksAsync(ClaimsPrincipal user, int skip, int take, CancellationToken cancellationToken)
+    public Task<(IReadOnlyList<TaskRow> Rows, int Total)> TasksAsync(ClaimsPrincipal user, int skip, int take, CancellationToken cancellationToken) =>
+        TasksAsync(user, TaskFilter.LongestWaitingFirst, skip, take, cancellationToken);
+
+    public async Task<(IReadOnlyList<TaskRow> Rows, int Total)> TasksAsync(ClaimsPrincipal user, TaskFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
         var actor = WorkflowActor.From(user);
         var holders = actor.Roles.Select(Assignee.Role).Append(Assignee.User(actor.UserId!)).ToList();
@@ -104,9 +113,31 @@ public sealed class ItemWorkflowQuery(PortalDbContext db, IContentQuery contentQ
             from item in contentQuery.Items
             where item.Latest && item.AssignedTo != null && holders.Contains(item.AssignedTo)
             join instance in db.Set<WorkflowInstance>().AsNoTracking() on item.ContentItemId equals instance.ContentItemId
-            select new { item.ContentItemId, item.DisplayText, item.ContentType, item.WorkflowState, instance.EnteredStateUtc, item.Id };
+            select new { item.ContentItemId, item.DisplayText, item.NormalizedTitle, item.ContentType, item.WorkflowState, instance.EnteredStateUtc, item.Id };
+        if (!string.IsNullOrWhiteSpace(filter.ContentType))
+        {
+            query = query.Where(r => r.ContentType == filter.ContentType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim().ToLowerInvariant();
+            query = query.Where(r => r.NormalizedTitle.Contains(text));
+        }
+
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(r => r.EnteredStateUtc).ThenBy(r => r.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return ([.. rows.Select(r => new TaskRow(r.ContentItemId, r.DisplayText, ContentItemUrls.Detail(r.ContentType, r.ContentItemId), r.ContentType, r.WorkflowState, r.EnteredStateUtc))], total);
+        var ordered = filter.NewestFirst
+            ? query.OrderByDescending(r => r.EnteredStateUtc).ThenByDescending(r => r.Id)
+            : query.OrderBy(r => r.EnteredStateUtc).ThenBy(r => r.Id);
+        var rows = await ordered.Skip(skip).Take(take).ToListAsync(cancellationToken);
+
+        // Each task links to where the item is read and acted on (a module's own page, such as the idea page).
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            urls[row.ContentItemId] = await pages.ReadUrlAsync(row.ContentType, row.ContentItemId, cancellationToken);
+        }
+
+        return ([.. rows.Select(r => new TaskRow(r.ContentItemId, r.DisplayText, urls[r.ContentItemId], r.ContentType, r.WorkflowState, r.EnteredStateUtc))], total);
     }
 }

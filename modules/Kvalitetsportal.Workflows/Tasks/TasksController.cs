@@ -7,24 +7,64 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Kvalitetsportal.Workflows.Tasks;
 
-/// <summary>"Mina uppgifter": every item waiting for the user or one of the user's roles, the longest-waiting first.</summary>
+/// <summary>
+/// "Mina uppgifter": every item waiting for the user or one of the user's roles, the longest-waiting
+/// first or the newest first, narrowed by type and by words in the title.
+/// </summary>
 [Authorize]
 [Route("uppgifter")]
 public sealed class TasksController(ItemWorkflowQuery query, IContentDefinitionStore definitions) : Controller
 {
     public const int PageSize = 50;
 
+    /// <summary>The sort parameter's value for newest first; anything else is longest-waiting first.</summary>
+    public const string Newest = "nyast";
+
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? sida, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? sida, string? typ, string? q, string? ordning, CancellationToken cancellationToken)
     {
         var page = int.TryParse(sida, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? Math.Min(p, 100_000) : 1;
-        var (rows, total) = await query.TasksAsync(User, (page - 1) * PageSize, PageSize, cancellationToken);
-        return View(await TasksModel.BuildAsync(rows, total, page, definitions, cancellationToken));
+        var filter = new TaskFilter(
+            string.IsNullOrWhiteSpace(typ) ? null : typ.Trim(),
+            string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, 300)],
+            ordning == Newest);
+        var (rows, total) = await query.TasksAsync(User, filter, (page - 1) * PageSize, PageSize, cancellationToken);
+        var model = await TasksModel.BuildAsync(rows, total, page, definitions, cancellationToken);
+        model.Filter = filter;
+        model.Types = [.. (await definitions.GetAllAsync(cancellationToken)).Values.Select(t => (t.Name, t.DisplayName)).OrderBy(t => t.DisplayName, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false))];
+        return View(model);
     }
 }
 
 public sealed class TasksModel
 {
+    public TaskFilter Filter { get; set; } = TaskFilter.LongestWaitingFirst;
+
+    /// <summary>The content types offered in the type filter (name, display name).</summary>
+    public IReadOnlyList<(string Name, string DisplayName)> Types { get; set; } = [];
+
+    /// <summary>The query string of this list (filter and order) for the page links.</summary>
+    public string QueryFor(int page)
+    {
+        var parts = new List<string> { "sida=" + page.ToString(CultureInfo.InvariantCulture) };
+        if (Filter.ContentType is { } type)
+        {
+            parts.Add("typ=" + Uri.EscapeDataString(type));
+        }
+
+        if (Filter.Text is { } text)
+        {
+            parts.Add("q=" + Uri.EscapeDataString(text));
+        }
+
+        if (Filter.NewestFirst)
+        {
+            parts.Add("ordning=" + TasksController.Newest);
+        }
+
+        return "?" + string.Join("&", parts);
+    }
+
     public required IReadOnlyList<(TaskRow Row, string TypeName)> Rows { get; init; }
 
     public int Total { get; init; }

@@ -50,7 +50,6 @@ public sealed class ManagerScreeningJourneyTests(ManagerScreeningBrowserFixture 
         await karl.AssertAccessibleAsync();
 
         await karl.GotoAsync($"/ideer/{ownId}");
-        await karl.GetByRole(AriaRole.Link, new() { Name = "Ärendet och arbetsflödet" }).ClickAsync();
         var workflow = karl.GetByRole(AriaRole.Region, new() { Name = "Ärendets gång" });
         await karl.AssertAccessibleAsync();
         await workflow.GetByRole(AriaRole.Button, new() { Name = "Börja pröva", Exact = true }).ClickAsync();
