@@ -27,6 +27,7 @@ public sealed class IdeslussStartup : IFeatureStartup
 
         services.AddSingleton<IPermissionProvider, IdeslussPermissions>();
         services.AddSingleton<INavigationProvider, IdeslussNavigation>();
+        services.AddSingleton<IStartPageSectionProvider, StartPage.IdeaPulseSectionProvider>();
         services.AddScoped<IContentHandler, IdeaIndexer>();
         services.AddScoped<IContentIdentityPolicy, IdeaIdentityPolicy>();
         services.AddSingleton<Contents.Items.IContentItemPage, Ideas.IdeaPage>();
