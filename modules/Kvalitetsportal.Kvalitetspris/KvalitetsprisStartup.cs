@@ -32,6 +32,8 @@ public sealed class KvalitetsprisStartup : IFeatureStartup
         services.AddScoped<IContentAccessRule, ApplicationDraftsRule>();
         services.AddSingleton<IContentItemPage, ApplicationPage>();
         services.AddScoped<PrizeApplications>();
+        services.AddScoped<Jury>();
+        services.AddScoped<IContentAccessRule, JuryAccessRule>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -21,7 +21,6 @@ public sealed record SubmissionProblem(string Input, string Message);
 public sealed class PrizeApplications(
     IContentDefinitionStore definitions,
     IContentQuery query,
-    IContentManager contents,
     IWorkflowDefinitionStore workflows,
     IUnitDirectory units,
     TimeProvider clock)
@@ -178,8 +177,6 @@ public sealed class PrizeApplications(
             .OrderBy(i => i.PublishedUtc).Take(20_000).ToListAsync(cancellationToken);
         return items.ToLookup(i => PrizeTypes.Text(i.GetData()[PrizeTypes.RoundField]) ?? "", StringComparer.Ordinal);
     }
-
-    public Task<ContentItem?> LatestAsync(string id, CancellationToken cancellationToken) => contents.GetLatestAsync(id, cancellationToken);
 
     public static string Input(string field) => "f." + field;
 

@@ -698,6 +698,55 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.ToTable("Idesluss_Ideas", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.Kvalitetspris.Prize.JuryScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("JurorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RoundId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "JurorId");
+
+                    b.HasIndex("ApplicationId", "JurorId", "Area")
+                        .IsUnique();
+
+                    b.ToTable("Kvalitetspris_Scores", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Lucene.Indexing.IndexingTask", b =>
                 {
                     b.Property<long>("Id")

@@ -681,6 +681,53 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.ToTable("Idesluss_Ideas", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.Kvalitetspris.Prize.JuryScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoundId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "JurorId");
+
+                    b.HasIndex("ApplicationId", "JurorId", "Area")
+                        .IsUnique();
+
+                    b.ToTable("Kvalitetspris_Scores", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Lucene.Indexing.IndexingTask", b =>
                 {
                     b.Property<long>("Id")
