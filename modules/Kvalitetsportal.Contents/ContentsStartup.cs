@@ -38,6 +38,10 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<ContentApi.ContentApiInput>();
         services.AddContentApiOpenApi();
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
+        services.AddScoped<Files.IStoredFileReferences, Files.ContentFileReferences>();
+        services.AddScoped<IContentCommittedHandler, Files.RemovedItemFiles>();
+        services.AddSingleton<Files.AbandonedUploadSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Files.AbandonedUploadSweeper>());
         services.AddSingleton<IPermissionProvider, ContentPermissions>();
         services.AddSingleton<IPermissionProvider, TypeAdmin.TypeAdminPermissions>();
         services.AddSingleton<INavigationProvider, ContentsNavigation>();

@@ -36,6 +36,7 @@ public static class RuntimeServices
         services.AddScoped<WorkflowEntry>();
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<IDecisionQuery, DecisionQuery>();
+        services.AddScoped<Contents.Files.IStoredFileReferences, DecisionFileReferences>();
         services.AddScoped<DecisionRecorder>();
         services.AddSingleton<IContentItemFacts, DecisionFacts>();
         services.AddScoped<ItemWorkflowQuery>();

@@ -54,6 +54,7 @@ app.UseKnownCharset();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseBodyLimit();
 app.UseFeatureGate();
 app.UseRateLimiter();
 app.UseAuthentication();

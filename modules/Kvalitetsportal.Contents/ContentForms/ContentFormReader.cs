@@ -135,7 +135,14 @@ public sealed class ContentFormReader(IFileStore files, IDataProtectionProvider 
             }
 
             stream.Position = 0;
-            kept.Add(await files.SaveAsync(stream, upload.FileName, upload.ContentType, cancellationToken));
+            try
+            {
+                kept.Add(await files.SaveAsync(stream, upload.FileName, upload.ContentType, cancellationToken));
+            }
+            catch (FileQuotaExceededException full)
+            {
+                modelState.AddModelError(name, full.SwedishMessage);
+            }
         }
 
         var maxFiles = field.MaxFiles ?? FileLimits.DefaultMaxFiles;

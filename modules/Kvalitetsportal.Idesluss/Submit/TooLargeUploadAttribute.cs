@@ -10,7 +10,7 @@ namespace Kvalitetsportal.Idesluss.Submit;
 /// the limit gets the "too large" page with a 413 instead of a generic error.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class TooLargeUploadAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+public sealed class TooLargeUploadAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter, Kvalitetsportal.Hosting.RequestGuards.IAnswersTooLargeItself
 {
     public int Order => -1000; // before the global antiforgery filter (1000)
 

@@ -12,6 +12,9 @@ namespace Kvalitetsportal.Hosting;
 /// </summary>
 public static class RequestGuards
 {
+    /// <summary>Kestrel's default, also where a server has no limit of its own (the test server).</summary>
+    public const long DefaultMaxBodyBytes = 30_000_000;
+
     /// <summary>The JSON API: answers problem JSON and is never cached.</summary>
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
@@ -65,8 +68,10 @@ public static class RequestGuards
     public static IApplicationBuilder UseBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-            ?? context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            ?? context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
+            ?? DefaultMaxBodyBytes;
         if (context.Features.Get<IStatusCodeReExecuteFeature>() is null
+            && context.GetEndpoint()?.Metadata.GetMetadata<IAnswersTooLargeItself>() is null
             && limit is { } max && context.Request.ContentLength is { } length && length > max)
         {
             context.Request.ContentType = null;
@@ -77,6 +82,9 @@ public static class RequestGuards
 
         await next(context);
     });
+
+    /// <summary>Endpoint metadata: the endpoint answers an over-large body with a page of its own (the server still refuses it unread).</summary>
+    public interface IAnswersTooLargeItself;
 
     private static bool HasUnknownCharset(string contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)

@@ -156,5 +156,14 @@ public sealed class AttachmentTextTests : IDisposable
 
         public Task<Stream?> OpenReadAsync(string id, CancellationToken cancellationToken = default) =>
             Task.FromResult<Stream?>(_files.TryGetValue(id, out var bytes) ? new MemoryStream(bytes) : null);
+
+        public Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+        {
+            _files.Remove(id);
+            return Task.CompletedTask;
+        }
+
+        public IAsyncEnumerable<StoredFileEntry> ListAsync(CancellationToken cancellationToken = default) =>
+            _files.Select(f => new StoredFileEntry(f.Key, f.Value.Length, DateTime.UtcNow)).ToAsyncEnumerable();
     }
 }
