@@ -154,7 +154,7 @@ public sealed class ContentJourneyTests(BrowserFixture browser)
         await Assertions.Expect(summary).ToContainTextAsync("Vad gäller det? måste fyllas i.");
         var required = page.GetByLabel("Vad gäller det?");
         await Assertions.Expect(required).ToHaveAttributeAsync("aria-invalid", "true");
-        await Assertions.Expect(required).ToHaveAccessibleDescriptionAsync("Vad gäller det? måste fyllas i.");
+        await Assertions.Expect(required).ToHaveAccessibleDescriptionAsync("Vad gäller det? måste fyllas i. Högst 200 tecken.");
 
         // What she wrote is still there.
         await Assertions.Expect(page.GetByLabel("Rubrik")).ToHaveValueAsync(Title);

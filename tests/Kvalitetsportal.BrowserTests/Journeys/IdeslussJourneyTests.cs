@@ -202,6 +202,7 @@ public sealed class IdeslussJourneyTests(IdeslussBrowserFixture browser)
 
         await IndexCaughtUpAsync();
         await anna.GotoAsync("/");
+        await anna.GetByRole(AriaRole.Button, new() { Name = "Meny" }).ClickAsync(); // the phone's folded header
         var header = anna.GetByRole(AriaRole.Search, new() { Name = "Sök i portalen" });
         await header.GetByRole(AriaRole.Searchbox, new() { Name = "Sökord" }).FillAsync("väntetiden halverades");
         await header.GetByRole(AriaRole.Button, new() { Name = "Sök" }).ClickAsync();

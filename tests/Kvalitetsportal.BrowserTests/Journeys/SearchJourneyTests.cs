@@ -33,7 +33,8 @@ public sealed class SearchJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(phone: true);
         await page.SignInAsync(PortalFactory.EmployeeEmail, PortalFactory.SamplePassword);
 
-        // 1. The header's search box, on the start page.
+        // 1. The header's search box, on the start page (on the phone behind "Meny").
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meny" }).ClickAsync();
         var header = page.GetByRole(AriaRole.Search, new() { Name = "Sök i portalen" });
         await header.GetByRole(AriaRole.Searchbox, new() { Name = "Sökord" }).FillAsync("förbättringar i hemtjänsten");
         await header.GetByRole(AriaRole.Button, new() { Name = "Sök" }).ClickAsync();

@@ -40,6 +40,7 @@ public sealed class WorkflowJourneyTests(WorkflowBrowserFixture browser)
         await bertil.GotoAsync("/");
         var tasks = bertil.GetByRole(AriaRole.Region, new() { Name = "Mina uppgifter" });
         await Assertions.Expect(tasks.GetByRole(AriaRole.Row).Filter(new() { HasText = Title })).ToContainTextAsync("Inskickad");
+        await bertil.GetByRole(AriaRole.Button, new() { Name = "Meny" }).ClickAsync(); // the phone's folded header
         await Assertions.Expect(bertil.GetByRole(AriaRole.Link, new() { Name = "Notiser (1 oläst)" })).ToBeVisibleAsync();
         await bertil.AssertAccessibleAsync();
         await tasks.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();

@@ -45,8 +45,7 @@
 
             var field = target.matches('input, select, textarea') ? target : target.querySelector('input, select, textarea');
             if (field) {
-                event.preventDefault();
-                (target.closest('.form-field') || target).scrollIntoView();
+                // The address still gets the fragment (the browser scrolls there); the cursor goes into the field.
                 field.focus({ preventScroll: true });
             }
         });
@@ -54,5 +53,30 @@
         summary.focus();
     }
 
+    // On a phone the header's menu, search and user links fold behind "Meny", so the page starts
+    // near the top; without the script everything stays open.
+    function foldHeaderMenu() {
+        var toggle = document.querySelector('.menu-toggle');
+        var menu = document.getElementById('site-menu');
+        if (!toggle || !menu) {
+            return;
+        }
+
+        document.documentElement.classList.add('has-menu-toggle');
+        toggle.hidden = false;
+        toggle.addEventListener('click', function () {
+            var open = toggle.getAttribute('aria-expanded') !== 'true';
+            toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+            menu.classList.toggle('open', open);
+        });
+        document.addEventListener('keydown', function (event) {
+            if (event.key === 'Escape' && toggle.getAttribute('aria-expanded') === 'true' && menu.contains(document.activeElement)) {
+                toggle.click();
+                toggle.focus();
+            }
+        });
+    }
+
+    foldHeaderMenu();
     showErrorSummary();
 })();
