@@ -55,4 +55,8 @@ public static class PrizeUrls
     public static string CoApplicants(string id) => $"/kvalitetspris/ansokan/{id}/medsokande";
 
     public static string Receipt(string id) => $"/kvalitetspris/ansokan/{id}/kvitto";
+
+    public const string JuryQueue = "/kvalitetspris/jury";
+
+    public static string RoundJury(string roundId) => $"/kvalitetspris/omgangar/{roundId}/jury";
 }

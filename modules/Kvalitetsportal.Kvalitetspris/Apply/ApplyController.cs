@@ -29,6 +29,7 @@ namespace Kvalitetsportal.Kvalitetspris.Apply;
 [Authorize]
 public sealed class ApplyController(
     PrizeApplications prize,
+    Jury jury,
     IContentQuery query,
     VisibleContentItems visible,
     IContentMembers members,
@@ -69,6 +70,7 @@ public sealed class ApplyController(
             Rounds = [.. rounds.Select(r => (r, r.IsOpen(workflow, prize.Now)))],
             Mine = [.. mine.Select(i => new MyApplicationRow(i.ContentItemId, i.DisplayText, titles.GetValueOrDefault(PrizeTypes.Text(i.GetData()[PrizeTypes.RoundField]) ?? "") ?? "", i.WorkflowState, !i.Published, i.ModifiedUtc))],
             MayManage = await permissions.HasPermissionAsync(User, KvalitetsprisPermissions.ManageName, cancellationToken),
+            IsJuror = (await jury.RoundsOfAsync(UserId, cancellationToken)).Count > 0,
         });
     }
 

@@ -14,6 +14,8 @@ public sealed class PrizeStartViewModel
     public IReadOnlyList<MyApplicationRow> Mine { get; init; } = [];
 
     public bool MayManage { get; init; }
+
+    public bool IsJuror { get; init; }
 }
 
 public sealed class ApplyStartViewModel

@@ -25,6 +25,7 @@ public sealed partial class KvalitetsprisJourneyTests(KvalitetsprisBrowserFixtur
     private const string Coordinator = "petra.priskoordinator@kvalitetsportal.local";
     private const string Round = "Kvalitetspriset Nya steg provår";
     private const string Title = "Digital planering gav brukarna mer tid";
+    private const string Juror = "lars.kvalitetsledare@kvalitetsportal.local";
 
     [Fact]
     public async Task An_employee_applies_from_a_phone_with_a_character_counter_and_gets_a_receipt_and_the_manager_endorses()
@@ -44,6 +45,7 @@ public sealed partial class KvalitetsprisJourneyTests(KvalitetsprisBrowserFixtur
         await petra.GetByRole(AriaRole.Button, new() { Name = "Skapa omgången" }).ClickAsync();
         await Assertions.Expect(petra.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Round);
         await petra.AssertAccessibleAsync();
+        var roundUrl = new Uri(petra.Url).AbsolutePath;
 
         // 2. Anna, on her phone, finds the round and starts an application.
         var anna = await browser.NewPageAsync(phone: true);
@@ -95,6 +97,38 @@ public sealed partial class KvalitetsprisJourneyTests(KvalitetsprisBrowserFixtur
         await Assertions.Expect(karl).ToHaveURLAsync(new Regex("/innehall/Prisansokan/[0-9a-f]{32}$")); // the workflow panel's own page
         await karl.GotoAsync(applicationUrl);
         await Assertions.Expect(karl.Locator("#application-state")).ToContainTextAsync("Inskickad");
+
+        // 6. Petra puts Lars on the jury and hands the application to the jury.
+        await petra.GotoAsync(roundUrl + "/jury");
+        await petra.GetByLabel("E-postadress till ny jurymedlem").FillAsync(Juror);
+        await petra.GetByRole(AriaRole.Button, new() { Name = "Lägg till i juryn" }).ClickAsync();
+        await Assertions.Expect(petra.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Lars Lind" })).ToBeVisibleAsync();
+        await petra.GotoAsync(applicationUrl);
+        await petra.GetByRole(AriaRole.Button, new() { Name = "Lämna till juryn" }).ClickAsync();
+        await Assertions.Expect(petra).ToHaveURLAsync(new Regex("/innehall/Prisansokan/[0-9a-f]{32}$"));
+
+        // 7. Lars scores each area with a comment; then he sees the jury's scores.
+        var lars = await browser.NewPageAsync();
+        await lars.SignInAsync(Juror, PortalFactory.SamplePassword);
+        await lars.GotoAsync("/kvalitetspris/jury");
+        await lars.AssertAccessibleAsync();
+        await lars.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
+        await Assertions.Expect(lars.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Bedöm: {Title}");
+        await lars.AssertAccessibleAsync();
+        foreach (var area in new[] { "Process", "Lärande", "Delaktighet", "Uppnått resultat" })
+        {
+            await lars.GetByLabel($"Poäng för {area}").SelectOptionAsync("4");
+            await lars.GetByLabel($"Kommentar om {area}").FillAsync($"Välgrundat inom {area.ToLowerInvariant()}.");
+        }
+
+        await lars.GetByRole(AriaRole.Button, new() { Name = "Skicka in min bedömning" }).ClickAsync();
+        await Assertions.Expect(lars.GetByRole(AriaRole.Table, new() { Name = "Juryns poäng" })).ToBeVisibleAsync();
+        await lars.AssertAccessibleAsync();
+
+        // 8. The chair's consensus view.
+        await petra.GotoAsync(roundUrl + "/jury");
+        await Assertions.Expect(petra.GetByRole(AriaRole.Heading, new() { Level = 3, Name = Title })).ToBeVisibleAsync();
+        await petra.AssertAccessibleAsync();
     }
 
     private static async Task AssertFitsThePhoneAsync(IPage page)

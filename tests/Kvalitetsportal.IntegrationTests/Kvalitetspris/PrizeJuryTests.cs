@@ -2,6 +2,7 @@ using System.Net;
 using Kvalitetsportal.IntegrationTests.Users;
 using Kvalitetsportal.Kvalitetspris;
 using Kvalitetsportal.Kvalitetspris.Prize;
+using Microsoft.Extensions.DependencyInjection;
 using static Kvalitetsportal.IntegrationTests.Kvalitetspris.PrizeArrange;
 
 namespace Kvalitetsportal.IntegrationTests.Kvalitetspris;
@@ -101,5 +102,30 @@ public sealed class PrizeJuryTests(PrizePortal portal) : IClassFixture<PrizePort
         Assert.DoesNotContain("Bos tydliga plan.", await anna.GetStringAsync(PrizeUrls.Application(id)));
         var api = await anna.GetAsync($"/api/content/{PrizeTypes.Application}/{id}");
         Assert.DoesNotContain("Bos tydliga plan.", await api.Content.ReadAsStringAsync());
+
+        // The decision is the platform's decision record, taken on the "besluta" transition.
+        var page = await petra.GetStringAsync(PrizeUrls.Application(id));
+        var decided = await petra.PostFormAsync(PrizeUrls.Application(id), $"/innehall/{PrizeTypes.Application}/{id}/arbetsflode", new Dictionary<string, string>
+        {
+            ["Transition"] = "besluta",
+            ["Revision"] = Revision().Match(page).Groups[1].Value,
+            ["Decision.DeciderKind"] = "Body",
+            ["Decision.DecidedBy"] = "Juryn för kvalitetspriset",
+            ["Decision.Date"] = Today(portal).ToString("yyyy-MM-dd"),
+            ["Decision.Paragraph"] = "§ 1",
+            ["Decision.Outcome"] = "Godkänd",
+            ["Decision.Conditions"] = "Vinnare av Nya steg.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        await using (var scope = portal.CreateScope())
+        {
+            var decisions = await scope.ServiceProvider.GetRequiredService<Kvalitetsportal.Workflows.Decisions.IDecisionQuery>().ForItemAsync(id);
+            Assert.Contains("Juryn för kvalitetspriset", Assert.Single(decisions).Summary);
+        }
+
+        var afterDecision = await anna.GetStringAsync(PrizeUrls.Application(id));
+        Assert.Contains("Beslutad", afterDecision);
+        Assert.DoesNotContain("Bos tydliga plan.", afterDecision);
+        Assert.DoesNotContain("Cillas tveksamhet.", afterDecision);
     }
 }
