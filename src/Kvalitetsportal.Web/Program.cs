@@ -34,6 +34,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddPortal(builder.Configuration, catalog);
 builder.Services.AddPortalOperations();
 builder.Services.AddPortalForwardedHeaders(builder.Configuration);
+builder.Services.AddPortalCompression();
 
 var app = builder.Build();
 
@@ -49,7 +50,8 @@ app.UseSecurityHeaders();
 app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = RequestLogEnricher.Enrich);
 app.UseExceptionHandler(ErrorsController.ExceptionPath);
 app.UseStatusCodePagesWithReExecute(ErrorsController.StatusPathFormat);
-app.UseStaticFiles();
+app.UseResponseCompression();
+app.UsePortalStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseFeatureGate();
