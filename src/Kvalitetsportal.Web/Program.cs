@@ -34,6 +34,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddPortal(builder.Configuration, catalog);
 builder.Services.AddPortalOperations();
 builder.Services.AddPortalForwardedHeaders(builder.Configuration);
+builder.Services.AddPortalCompression();
 
 var app = builder.Build();
 
@@ -51,7 +52,8 @@ app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = Reques
 app.UseExceptionHandler(ErrorsController.ExceptionPath);
 app.UseStatusCodePagesWithReExecute(ErrorsController.StatusPathFormat);
 app.UseKnownCharset();
-app.UseStaticFiles();
+app.UseResponseCompression();
+app.UsePortalStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseBodyLimit();

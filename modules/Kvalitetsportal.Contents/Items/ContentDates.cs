@@ -16,5 +16,5 @@ public static class ContentDates
 
     public static string Time(DateTime utc) => Local(utc).ToString("HH:mm", Swedish);
 
-    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture); // <time datetime> allows at most three fraction digits
 }

@@ -81,7 +81,7 @@ public sealed record NotificationsModel(IReadOnlyList<Notification> Notices, int
     /// <summary>When a notice came, in Swedish time (as item pages show dates).</summary>
     public static string DateAndTime(DateTime utc) => SwedishTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm", Swedish);
 
-    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture); // <time datetime> allows at most three fraction digits
 }
 
 public sealed class NotificationSettingsForm

@@ -5,7 +5,14 @@ using ZiggyCreatures.Caching.Fusion;
 namespace Kvalitetsportal.Organisation.Data;
 
 /// <summary>One choice in a unit list: indented by its depth in the tree, with its förvaltning named.</summary>
-public sealed record UnitOption(int Id, string Label, int Depth, bool IsActive);
+public sealed record UnitOption(int Id, string Label, int Depth, bool IsActive)
+{
+    /// <summary>
+    /// The label as a picker shows it in the hierarchy: indented with no-break spaces (a browser
+    /// collapses ordinary ones in an option) and marked "–" under its parent unit.
+    /// </summary>
+    public string IndentedLabel => Depth == 0 ? Label : new string('\u00A0', (Depth - 1) * 4) + "\u00A0\u00A0└\u00A0" + Label;
+}
 
 /// <summary>
 /// The shared organisation tree. Almost every page shows a unit, and the tree changes a few times
