@@ -9,6 +9,7 @@ using Kvalitetsportal.Users.Setup;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,20 +25,22 @@ public sealed class UsersStartup : IFeatureStartup
         services
             .AddIdentity<PortalUser, PortalRole>(options =>
             {
-                options.Password.RequiredLength = 10;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = true;
+                // NIST SP 800-63B: length over composition, common passwords refused (CommonPasswordValidator).
+                options.Password.RequiredLength = configuration.GetValue("Users:PasswordMinLength", 12);
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                // Lockout stays enabled for an administrator's lock only: failed passwords slow (SignInThrottle), never lock.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 options.User.RequireUniqueEmail = true;
                 options.ClaimsIdentity.RoleClaimType = System.Security.Claims.ClaimTypes.Role;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
+            .AddPasswordValidator<Passwords.CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 
         // A signed-in user's roles are re-read, and a locked or reset account signed out, this often
@@ -72,9 +75,18 @@ public sealed class UsersStartup : IFeatureStartup
                 : redirectToAccessDenied(context);
         });
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Passwords.SignInThrottle>();
         services.Configure<RateLimiterOptions>(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : "60";
+                return ValueTask.CompletedTask;
+            };
             options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions

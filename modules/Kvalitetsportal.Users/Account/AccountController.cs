@@ -1,4 +1,6 @@
 using Kvalitetsportal.Users.Data;
+using Kvalitetsportal.Users.Passwords;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +11,14 @@ using Microsoft.Extensions.Logging;
 namespace Kvalitetsportal.Users.Account;
 
 [Route("konto")]
-public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IStringLocalizer<AccountController> localizer, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInThrottle throttle, IStringLocalizer<AccountController> localizer, ILogger<AccountController> logger) : Controller
 {
+    public const string WrongCredentials = "Fel e-postadress eller lösenord.";
+
+    // A real hash to verify against when no account has the address, so that an unknown address costs
+    // the same time as a wrong password and the timing does not tell which accounts exist.
+    private static readonly Lazy<string> TimingHash = new(() => new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), Guid.NewGuid().ToString()));
+
     [AllowAnonymous]
     [HttpGet("logga-in")]
     public IActionResult SignIn(string? returnUrl = null) => View(new SignInModel { ReturnUrl = returnUrl });
@@ -25,22 +33,55 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
             return View(model);
         }
 
-        var result = await signIn.PasswordSignInAsync(model.Email.Trim(), model.Password, model.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var email = model.Email.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (throttle.WaitBefore(email, address) is { } wait)
         {
-            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
+            return TooSoon(model, wait);
         }
 
-        if (result.IsLockedOut)
+        // No lockout: wrong passwords slow the next attempt (SignInThrottle), whoever the account is.
+        var user = await users.FindByEmailAsync(email);
+        bool passwordRight;
+        if (user is null)
         {
-            logger.LogWarning("Sign-in refused: account locked");
-            ModelState.AddModelError(string.Empty, "Kontot är spärrat. Efter för många misslyckade försök öppnas det igen om 15 minuter; har en administratör spärrat det, kontakta din administratör.");
+            _ = users.PasswordHasher.VerifyHashedPassword(new PortalUser(), TimingHash.Value, model.Password);
+            passwordRight = false;
         }
         else
         {
-            ModelState.AddModelError(string.Empty, "Fel e-postadress eller lösenord.");
+            passwordRight = await users.CheckPasswordAsync(user, model.Password);
         }
 
+        if (!passwordRight)
+        {
+            throttle.Failed(email, address);
+            logger.LogInformation("Sign-in failed");
+            ModelState.AddModelError(string.Empty, WrongCredentials);
+            model.Password = "";
+            return View(model);
+        }
+
+        // Only someone who knows the password learns that the account is switched off.
+        if (await users.IsLockedOutAsync(user!) || !await signIn.CanSignInAsync(user!))
+        {
+            logger.LogWarning("Sign-in refused: account {UserId} is locked by an administrator", user!.Id);
+            ModelState.AddModelError(string.Empty, "Kontot är spärrat. Kontakta din administratör.");
+            model.Password = "";
+            return View(model);
+        }
+
+        throttle.Succeeded(email);
+        await signIn.SignInAsync(user!, model.RememberMe);
+        return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
+    }
+
+    private ViewResult TooSoon(SignInModel model, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ModelState.AddModelError(string.Empty, $"För många misslyckade försök. Vänta {seconds} sekunder och försök igen.");
         model.Password = "";
         return View(model);
     }
@@ -62,18 +103,18 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
 
         if (ModelState.IsValid)
         {
-            // Checked like a sign-in, so that a left-open session cannot be used to guess the password.
-            var check = await signIn.CheckPasswordSignInAsync(user, model.CurrentPassword, lockoutOnFailure: true);
-            if (check.IsLockedOut)
+            // Throttled like a sign-in, so that a left-open session cannot be used to guess the password.
+            var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+            if (throttle.WaitBefore(user.Email ?? user.Id, address) is { } wait)
             {
-                logger.LogWarning("Password change refused: account {UserId} locked", user.Id);
-                await signIn.SignOutAsync();
-                TempData["Error"] = localizer["Kontot är spärrat efter för många försök med fel lösenord. Försök igen om 15 minuter."].Value;
-                return LocalRedirect("/konto/logga-in");
+                var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ModelState.AddModelError(nameof(model.CurrentPassword), localizer["För många försök med fel lösenord. Vänta {0} sekunder och försök igen.", seconds].Value);
             }
-
-            if (!check.Succeeded)
+            else if (!await users.CheckPasswordAsync(user, model.CurrentPassword))
             {
+                throttle.Failed(user.Email ?? user.Id, address);
                 ModelState.AddModelError(nameof(model.CurrentPassword), "Det nuvarande lösenordet är fel.");
             }
             else

@@ -76,7 +76,7 @@ public sealed class UserAdminTests(UsersPortal portal) : IClassFixture<UsersPort
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Lösenordet måste ha minst 10 tecken.", html);
+        Assert.Contains("Lösenordet måste ha minst 12 tecken.", html);
         Assert.Contains("href=\"#Password\"", html);
         Assert.Contains("value=\"Svag Svagsson\"", html);
         Assert.Null(await UsersArrange.FindUserAsync(portal, "svag@kvalitetsportal.local"));
@@ -207,7 +207,7 @@ public sealed class UserAdminTests(UsersPortal portal) : IClassFixture<UsersPort
 
         var weak = await admin.PostFieldsAsync(edit, edit, [("Email", "ny.adress@kvalitetsportal.local"), ("DisplayName", "Ebba Epost"), ("OrganisationUnitId", unit), ("Password", "svagt")]);
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
-        Assert.Contains("Lösenordet måste ha minst 10 tecken.", await weak.Content.ReadAsStringAsync());
+        Assert.Contains("Lösenordet måste ha minst 12 tecken.", await weak.Content.ReadAsStringAsync());
         Assert.NotNull(await UsersArrange.FindUserAsync(portal, email)); // nothing was saved
 
         var saved = await admin.PostFieldsAsync(edit, edit, [("Email", "ny.adress@kvalitetsportal.local"), ("DisplayName", "Ebba Epost"), ("OrganisationUnitId", unit), ("Password", "Nytt-Från-Admin-1")]);
