@@ -85,6 +85,7 @@ public static partial class WorkflowFormMapper
     /// </summary>
     public static WorkflowDefinition ToDefinition(WorkflowForm form, string contentType, IReadOnlyList<string> roleOrder, IReadOnlyList<string> fieldOrder, List<FormError> errors)
     {
+        TransitionKeys.FillMissing(form); // a new transition's key comes from its name, as a content type's does
         var stateNames = form.States.Where(s => s.Key.Length > 0).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => Line(g.First().Name), StringComparer.Ordinal);
         var transitionIds = form.Transitions.Where(t => t.Key.Length > 0).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => Line(g.First().Id), StringComparer.Ordinal);
         string StateName(string? key) => key is not null && stateNames.TryGetValue(key, out var name) ? name : "";

@@ -49,6 +49,8 @@ public sealed class WorkflowEditorJourneyTests(BrowserFixture browser)
 
         // The suggested decision becomes "Besluta: genomförs", taken by Bedömare only.
         await TypeIntoAsync(page, "#Transitions_1__Label", "Besluta: genomförs");
+        // The technical key is behind "Visa teknisk nyckel"; here the suggested one is replaced.
+        await page.Locator("#Transitions_1_").GetByText("Visa teknisk nyckel").ClickAsync();
         await TypeIntoAsync(page, "#Transitions_1__Id", "besluta-genomfors");
         await ToggleAsync(page, "Transitions[1].Roles", "Administratör", expected: false);
         await ToggleAsync(page, "Transitions[1].Roles", Assessor, expected: true);
@@ -62,7 +64,8 @@ public sealed class WorkflowEditorJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#editor-notice")).ToContainTextAsync("Övergången är tillagd.");
         Assert.Equal("Besluta: genomförs", await page.Locator("#Transitions_1__Label").InputValueAsync()); // nothing typed was lost
         await page.Keyboard.TypeAsync("Besluta: avslås");
-        await TypeIntoAsync(page, "#Transitions_2__Id", "besluta-avslas");
+        // No key is typed for the new transition: it is made from the name when the workflow is checked or saved.
+        await Assertions.Expect(page.Locator("#Transitions_2__Id")).ToBeHiddenAsync();
         await page.Locator("#Transitions_2__From").SelectOptionAsync(new SelectOptionValue { Label = "Under bedömning" });
         await page.Locator("#Transitions_2__To").SelectOptionAsync(new SelectOptionValue { Label = "Beslutad" });
         await ToggleAsync(page, "Transitions[2].Roles", Assessor, expected: true);
@@ -96,6 +99,9 @@ public sealed class WorkflowEditorJourneyTests(BrowserFixture browser)
         await FocusIsOnAsync(page, "error-summary");
         var summary = page.Locator("#error-summary");
         Assert.Contains("saknar text på knappen", await summary.InnerTextAsync());
+        Assert.DoesNotContain("nyckeln", await summary.InnerTextAsync());
+        await page.Locator("#Transitions_2_").GetByText("Visa teknisk nyckel").ClickAsync();
+        Assert.Equal("besluta-avslas", await page.Locator("#Transitions_2__Id").InputValueAsync());
         Assert.Equal("Påminnelse: {{ item.title }} väntar på beslut", await page.Locator("#States_1__Activities_0__Subject").InputValueAsync());
         await page.AssertAccessibleAsync();
         await summary.GetByRole(AriaRole.Link).First.FocusAsync();
