@@ -206,7 +206,11 @@ public sealed class JuryWorkController(
         var type = await prize.ApplicationTypeAsync(cancellationToken);
         var item = await visible.FindAsync(User, type, id, cancellationToken);
         var round = item is null ? null : await prize.RoundAsync(PrizeTypes.Text(item.GetData()[PrizeTypes.RoundField]), cancellationToken);
-        return round is not null && await jury.IsMemberAsync(round.Id, UserId, cancellationToken) ? (round, item) : (null, null);
+
+        // One never assesses one's own application, or one on which one is a co-applicant.
+        var ownsIt = item is not null && (item.OwnerId == UserId
+            || (await members.GetAsync(item.ContentItemId, cancellationToken)).Any(m => m.UserId == UserId && m.Role == PrizeTypes.CoApplicantRole));
+        return round is not null && !ownsIt && await jury.IsMemberAsync(round.Id, UserId, cancellationToken) ? (round, item) : (null, null);
     }
 
     private async Task<JuryScoreViewModel> ScoreModelAsync(PrizeRound round, ContentItem item, IReadOnlyList<AreaScoreInput>? posted, CancellationToken cancellationToken)

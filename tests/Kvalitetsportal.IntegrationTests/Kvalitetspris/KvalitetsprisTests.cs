@@ -217,3 +217,49 @@ public sealed class KvalitetsprisTests(PrizePortal portal) : IClassFixture<Prize
         Assert.Contains(members, m => m.Role == PrizeTypes.CoApplicantRole);
     }
 }
+
+/// <summary>An external provider funded by the municipality applies without a unit: the coordinator endorses (there is no manager in the tree).</summary>
+public sealed class PrizeExternalProviderTests(PrizePortal portal) : IClassFixture<PrizePortal>
+{
+    [Fact]
+    public async Task An_external_provider_applies_without_a_unit_gets_a_number_and_the_coordinator_endorses()
+    {
+        var round = await RoundAsync(portal);
+        var anna = await SignedInAsync(portal, PortalFactory.EmployeeEmail);
+        var html = await anna.GetStringAsync(PrizeUrls.Apply(round));
+        var start = await anna.PostFieldsAsync(PrizeUrls.Apply(round), PrizeUrls.Apply(round),
+            [("FormToken", FormToken().Match(html).Groups[1].Value), ("title", "Friskolans läsfrämjande"), ("unitId", ""), ("externalProvider", "Friskolan Äventyret AB")]);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var id = start.Headers.Location!.OriginalString.Split('/')[3];
+        Assert.Null((await LatestAsync(portal, id)).OrganisationUnitId);
+
+        var fields = Complete();
+        fields["UnitId"] = "";
+        fields["f.externalProvider"] = "Friskolan Äventyret AB";
+        var submitted = await PostApplicationAsync(portal, anna, id, "skicka", fields);
+        Assert.Equal(PrizeUrls.Receipt(id), submitted.Headers.Location!.OriginalString);
+        Assert.Matches(Diarienummer(), await anna.GetStringAsync(PrizeUrls.Receipt(id)));
+
+        var petra = await SignedInAsync(portal, PrizePortal.Coordinator);
+        var page = await petra.GetStringAsync(PrizeUrls.Application(id));
+        Assert.Contains("Friskolan Äventyret AB (extern utförare)", page);
+        var endorse = await petra.PostFormAsync(PrizeUrls.Application(id), $"/innehall/{PrizeTypes.Application}/{id}/arbetsflode",
+            new Dictionary<string, string> { ["Transition"] = "tillstyrk", ["Revision"] = Revision().Match(page).Groups[1].Value });
+        Assert.Equal(HttpStatusCode.Redirect, endorse.StatusCode);
+        Assert.Equal("Inskickad", (await LatestAsync(portal, id)).WorkflowState);
+    }
+
+    [Fact]
+    public async Task Neither_a_unit_nor_an_external_provider_is_refused_and_what_was_typed_comes_back()
+    {
+        var round = await RoundAsync(portal);
+        var anna = await SignedInAsync(portal, PortalFactory.EmployeeEmail);
+        var html = await anna.GetStringAsync(PrizeUrls.Apply(round));
+        var response = await anna.PostFieldsAsync(PrizeUrls.Apply(round), PrizeUrls.Apply(round),
+            [("FormToken", FormToken().Match(html).Groups[1].Value), ("title", "Utan sökande"), ("unitId", ""), ("externalProvider", "")]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Välj den enhet som söker, eller skriv namnet på den externa utföraren.", page);
+        Assert.Contains("value=\"Utan sökande\"", page);
+    }
+}
