@@ -15,13 +15,14 @@ namespace Kvalitetsportal.Workflows.Runtime;
 /// member of the role) may see it. Items with no state yet (drafts) are left as they were.
 /// A state's UnitViewRoles let a role with "see all" see the state's items of the reader's unit
 /// (and below) only; its MemberViewRoles let the item's members in those roles see it (ADR 22).
+/// The rules apply whether or not the Workflows feature is on: turning the feature off stops items
+/// moving, it must never open the states it hid (a disabled feature narrows access, never widens it).
 /// </summary>
-public sealed class WorkflowAccessRule(WorkflowStateRules rules, IFeatureManager features, IContentQuery contentQuery, ReaderUnits readerUnits, IContentMembers members) : IContentAccessRule
+public sealed class WorkflowAccessRule(WorkflowStateRules rules, IContentQuery contentQuery, ReaderUnits readerUnits, IContentMembers members) : IContentAccessRule
 {
     public async ValueTask<IReadOnlyList<ContentAccessClause>> RefineAsync(ContentAccessRequest request, IReadOnlyList<ContentAccessClause> clauses, CancellationToken cancellationToken)
     {
-        if (!await features.IsEnabledAsync(WorkflowStarter.FeatureId, cancellationToken)
-            || await rules.GetAsync(request.Type.Name, cancellationToken) is not { Count: > 0 } states)
+        if (await rules.GetAsync(request.Type.Name, cancellationToken) is not { Count: > 0 } states)
         {
             return clauses;
         }
