@@ -22,6 +22,9 @@ public sealed class AuditLogController(
     PortalDbContext db,
     IContentDefinitionStore definitions,
     IOptions<AuditTrailOptions> options,
+    Contents.Items.IContentQuery contentQuery,
+    Contents.Access.ContentAuthorizer authorizer,
+    Contents.Access.ContentIdentityVisibility identity,
     IStringLocalizer<AuditLogController> localizer) : Controller
 {
     [HttpGet("")]
@@ -91,6 +94,7 @@ public sealed class AuditLogController(
             .Where(u => actorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email ?? u.Id, cancellationToken);
         var types = await definitions.GetAllAsync(cancellationToken);
+        var guarded = await GuardContentAsync(found, types, cancellationToken);
 
         return View(new AuditLogPage
         {
@@ -102,14 +106,45 @@ public sealed class AuditLogController(
             Rows = [.. found.Select(e => new AuditRow(
                 e.Id,
                 SwedishTime.FromUtc(e.OccurredUtc),
-                e.ActorId is null ? localizer["Systemet"] : names.GetValueOrDefault(e.ActorId) ?? localizer["Borttagen användare"],
+                e.ActorId is null ? localizer["Systemet"]
+                    : guarded.HiddenActors.Contains(e.Id) ? localizer["Dold (pseudonymiserad)"]
+                    : names.GetValueOrDefault(e.ActorId) ?? localizer["Borttagen användare"],
                 e.Category,
                 AuditLogPage.ActionText(e.Action),
                 types.TryGetValue(e.SubjectType, out var type) ? type.DisplayName : e.SubjectType,
                 e.SubjectId,
-                e.SubjectTitle,
-                AuditJson.Read(e.Changes)))],
+                guarded.HiddenContent.Contains(e.Id) ? localizer["(innehållet visas bara för den som får öppna ärendet)"] : e.SubjectTitle,
+                guarded.HiddenContent.Contains(e.Id) ? [] : AuditJson.Read(e.Changes)))],
         });
+    }
+
+    /// <summary>
+    /// The same rules as the item's own page: an event about an item the reader may not open shows
+    /// neither its title nor its field values, and an actor whose identity the item's policy hides
+    /// from the reader (a pseudonymised idea giver) is not named.
+    /// </summary>
+    private async Task<(HashSet<long> HiddenContent, HashSet<long> HiddenActors)> GuardContentAsync(
+        List<AuditEvent> found, IReadOnlyDictionary<string, ContentTypeDefinition> types, CancellationToken cancellationToken)
+    {
+        var hiddenContent = new HashSet<long>();
+        var hiddenActors = new HashSet<long>();
+        var ids = found.Where(e => types.ContainsKey(e.SubjectType)).Select(e => e.SubjectId).Distinct().ToList();
+        var items = await contentQuery.Items.Where(i => i.Latest && ids.Contains(i.ContentItemId)).ToDictionaryAsync(i => i.ContentItemId, cancellationToken);
+        foreach (var e in found.Where(e => types.ContainsKey(e.SubjectType)))
+        {
+            var type = types[e.SubjectType];
+            if (!items.TryGetValue(e.SubjectId, out var item) || !await authorizer.CanAsync(User, type, item, Contents.Permissions.ContentAction.ViewAll, cancellationToken))
+            {
+                hiddenContent.Add(e.Id);
+            }
+
+            if (item is null ? e.ActorId is not null : e.ActorId == item.OwnerId && !await identity.MayRevealOwnerAsync(User, type, item, cancellationToken))
+            {
+                hiddenActors.Add(e.Id);
+            }
+        }
+
+        return (hiddenContent, hiddenActors);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
