@@ -45,8 +45,13 @@ public sealed class EditorPage
 
     public IEnumerable<(string Value, string Text)> RoleOptions => Roles.Select(r => (r, r));
 
-    public IEnumerable<(string Value, string Text)> FieldOptions(params FieldKind[] kinds) =>
-        Type.OrderedFields.Where(f => kinds.Length == 0 || kinds.Contains(f.Kind)).Select(f => (f.Name, $"{f.Label} ({f.Name})"));
+    /// <summary>The type's fields by their labels, as the administrator named them; the technical name only tells two same-named fields apart.</summary>
+    public IEnumerable<(string Value, string Text)> FieldOptions(params FieldKind[] kinds)
+    {
+        var fields = Type.OrderedFields.Where(f => kinds.Length == 0 || kinds.Contains(f.Kind)).ToList();
+        var repeated = fields.GroupBy(f => f.Label.Trim(), StringComparer.CurrentCultureIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.CurrentCultureIgnoreCase);
+        return fields.Select(f => (f.Name, repeated.Contains(f.Label.Trim()) ? $"{f.Label} ({f.Name})" : f.Label));
+    }
 
     public IEnumerable<(string Value, string Text)> StateOptions =>
         Form.States.Select((s, i) => (s.Key, string.IsNullOrWhiteSpace(s.Name) ? $"Steg {i + 1} (utan namn)" : s.Name!.Trim()));

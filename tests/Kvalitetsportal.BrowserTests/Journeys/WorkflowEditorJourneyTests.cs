@@ -47,6 +47,10 @@ public sealed class WorkflowEditorJourneyTests(BrowserFixture browser)
         await GraphIsDrawnAsync(page, "Under bedömning");
         await page.AssertAccessibleAsync();
 
+        // Required fields are offered by their labels, not their technical names.
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Beskrivning av förbättringen", Exact = true }).First).ToBeAttachedAsync();
+        await Assertions.Expect(page.GetByText("(beskrivning)")).ToHaveCountAsync(0);
+
         // The suggested decision becomes "Besluta: genomförs", taken by Bedömare only.
         await TypeIntoAsync(page, "#Transitions_1__Label", "Besluta: genomförs");
         // The technical key is behind "Visa teknisk nyckel"; here the suggested one is replaced.
