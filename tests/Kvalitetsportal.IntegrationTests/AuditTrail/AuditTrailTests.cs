@@ -218,7 +218,15 @@ public sealed class AuditTrailTests(UsersPortal portal) : IClassFixture<UsersPor
         }
 
         var admin = await AdminAsync();
+        // The log shows an item's title only to who may open it; a just-created type's permissions may
+        // reach the cached permission list a moment later (seen on PostgreSQL), so wait for it.
         var all = await admin.GetStringAsync(Log);
+        for (var i = 0; i < 20 && !all.Contains("Filtrerbar idé om Åkerö", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(250);
+            all = await admin.GetStringAsync(Log);
+        }
+
         Assert.Contains("<h1>Granskningslogg</h1>", all);
         Assert.Contains("(10 år)", all);
         Assert.Contains("Filtrerbar idé om Åkerö", all);
