@@ -141,11 +141,13 @@ public sealed class ContentJourneyTests(BrowserFixture browser)
 
         // Everything but the required "Vad gäller det?".
         await page.GetByLabel("Rubrik").FillAsync(Title);
-        await page.GetByLabel("Enhet", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Unit });
+        // The picker marks the hierarchy ("└ Hemtjänst …"): the option is the one whose name ends with the unit's.
+        var unitOption = page.GetByLabel("Enhet", new() { Exact = true }).Locator("option").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("(^|\\s)" + System.Text.RegularExpressions.Regex.Escape(Unit) + "$") });
+        await page.GetByLabel("Enhet", new() { Exact = true }).SelectOptionAsync((await unitOption.First.GetAttributeAsync("value"))!);
         await page.GetByLabel("Beskriv problemet").FillAsync(FirstText);
         await page.GetByRole(AriaRole.Group, new() { Name = "Förväntad nytta" }).GetByLabel("Stor").CheckAsync();
         await page.GetByLabel("Önskat startdatum").FillAsync("2026-03-15");
-        await page.GetByLabel("Berörd enhet").SelectOptionAsync(new SelectOptionValue { Label = Unit });
+        await page.GetByLabel("Berörd enhet").SelectOptionAsync((await page.GetByLabel("Berörd enhet").Locator("option").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("(^|\\s)" + System.Text.RegularExpressions.Regex.Escape(Unit) + "$") }).First.GetAttributeAsync("value"))!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Skicka in" }).ClickAsync();
 
         var summary = page.GetByRole(AriaRole.Alert);
@@ -161,8 +163,8 @@ public sealed class ContentJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByLabel("Beskriv problemet")).ToHaveValueAsync(FirstText);
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Förväntad nytta" }).GetByLabel("Stor")).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("Önskat startdatum")).ToHaveValueAsync("2026-03-15");
-        await Assertions.Expect(page.GetByLabel("Berörd enhet").Locator("option:checked")).ToHaveTextAsync(Unit);
-        await Assertions.Expect(page.GetByLabel("Enhet", new() { Exact = true }).Locator("option:checked")).ToHaveTextAsync(Unit);
+        await Assertions.Expect(page.GetByLabel("Berörd enhet").Locator("option:checked")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(Unit) + "$"));
+        await Assertions.Expect(page.GetByLabel("Enhet", new() { Exact = true }).Locator("option:checked")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(Unit) + "$"));
         await page.AssertAccessibleAsync();
 
         // The summary's link leads to the field.
