@@ -94,7 +94,7 @@ public sealed partial class KvalitetsprisJourneyTests(KvalitetsprisBrowserFixtur
         await Assertions.Expect(karl.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Title);
         await karl.AssertAccessibleAsync();
         await karl.GetByRole(AriaRole.Button, new() { Name = "Tillstyrk ansökan" }).ClickAsync();
-        await Assertions.Expect(karl).ToHaveURLAsync(new Regex("/innehall/Prisansokan/[0-9a-f]{32}$")); // the workflow panel's own page
+        await Assertions.Expect(karl).ToHaveURLAsync(new Regex("/kvalitetspris/ansokan/[0-9a-f]{32}$")); // a step returns to the application's own page
         await karl.GotoAsync(applicationUrl);
         await Assertions.Expect(karl.Locator("#application-state")).ToContainTextAsync("Inskickad");
 
@@ -105,7 +105,7 @@ public sealed partial class KvalitetsprisJourneyTests(KvalitetsprisBrowserFixtur
         await Assertions.Expect(petra.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Lars Lind" })).ToBeVisibleAsync();
         await petra.GotoAsync(applicationUrl);
         await petra.GetByRole(AriaRole.Button, new() { Name = "Lämna till juryn" }).ClickAsync();
-        await Assertions.Expect(petra).ToHaveURLAsync(new Regex("/innehall/Prisansokan/[0-9a-f]{32}$"));
+        await Assertions.Expect(petra).ToHaveURLAsync(new Regex("/kvalitetspris/ansokan/[0-9a-f]{32}$"));
 
         // 7. Lars scores each area with a comment; then he sees the jury's scores.
         var lars = await browser.NewPageAsync();
