@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Organisation.Data;
 using Kvalitetsportal.Recipes;
 using Kvalitetsportal.Recurring.Running;
 using Kvalitetsportal.Recurring.Schedules;
@@ -13,8 +14,15 @@ namespace Kvalitetsportal.Recurring.Recipes;
 ///   "fields": { "status": "Ej påbörjad" }, "sourceType": "Kontrollpunkt", "sourceState": "Aktiv",
 ///   "linkField": "kontrollpunkt", "owner": "someone@kommun.se", "catchUp": "LatestOnly", "paused": false } ] }
 /// Schedules are added or updated by name, with the admin form's rules; one bad schedule stops the recipe.
+/// "owner" may also be a list: the first address with an account is used, so a schedule owned by a
+/// sample user falls back to the administrator where sample users are not created (production).
 /// </summary>
-public sealed class RecurringStep(PortalDbContext db, ScheduleValidator validator, RecurringSignal signal, TimeProvider clock) : IRecipeStepHandler
+public sealed class RecurringStep(
+    PortalDbContext db,
+    ScheduleValidator validator,
+    IEnumerable<IPersonDirectory> people,
+    RecurringSignal signal,
+    TimeProvider clock) : IRecipeStepHandler
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -50,7 +58,7 @@ public sealed class RecurringStep(PortalDbContext db, ScheduleValidator validato
             }
 
             var input = new ScheduleInput(read.Name ?? "", read.ContentType ?? "", read.Period, read.Day, read.Title ?? "", read.Fields ?? [],
-                read.SourceType, read.SourceState, read.LinkField, read.Owner, read.CatchUp, read.Paused);
+                read.SourceType, read.SourceState, read.LinkField, await OwnerAsync(read.Owner, context, cancellationToken), read.CatchUp, read.Paused);
             var existing = await db.Set<RecurringSchedule>().FirstOrDefaultAsync(s => s.Name == input.Name.Trim(), cancellationToken);
             var (problems, owner) = await validator.ValidateAsync(input, existing?.Id, cancellationToken);
             if (problems.Count > 0)
@@ -66,6 +74,31 @@ public sealed class RecurringStep(PortalDbContext db, ScheduleValidator validato
 
         await db.SaveChangesAsync(cancellationToken);
         signal.Changed();
+    }
+
+    /// <summary>The one owner address, or the first of a list whose account exists (or the last, so the validator names it).</summary>
+    private async Task<string?> OwnerAsync(JsonElement? owner, RecipeContext context, CancellationToken cancellationToken)
+    {
+        string Actual(string email) => context.AccountEmails.TryGetValue(email.Trim(), out var real) ? real : email.Trim();
+        switch (owner)
+        {
+            case { ValueKind: JsonValueKind.String } one:
+                return Actual(one.GetString() ?? "");
+            case { ValueKind: JsonValueKind.Array } list:
+                var candidates = list.EnumerateArray().Select(c => Actual(c.GetString() ?? "")).Where(c => c.Length > 0).ToList();
+                var directory = people.FirstOrDefault();
+                foreach (var candidate in candidates)
+                {
+                    if (directory is not null && await directory.FindByEmailAsync(candidate, cancellationToken) is not null)
+                    {
+                        return candidate;
+                    }
+                }
+
+                return candidates.LastOrDefault();
+            default:
+                return null;
+        }
     }
 
     private sealed class RecipeSchedule
@@ -88,7 +121,7 @@ public sealed class RecurringStep(PortalDbContext db, ScheduleValidator validato
 
         public string? LinkField { get; set; }
 
-        public string? Owner { get; set; }
+        public JsonElement? Owner { get; set; }
 
         public CatchUp CatchUp { get; set; }
 

@@ -36,11 +36,19 @@ public sealed class UsersStep(
 
         foreach (var element in list.EnumerateArray())
         {
-            var email = element.GetProperty("email").GetString() ?? "";
+            var recipeEmail = element.GetProperty("email").GetString() ?? "";
+            var email = recipeEmail;
             var emailSetting = element.TryGetProperty("emailSetting", out var es) ? es.GetString() : null;
             if (emailSetting is not null && configuration[emailSetting] is { Length: > 0 } configuredEmail)
             {
                 email = configuredEmail;
+            }
+
+            if (await users.FindByEmailAsync(email) is { } existing)
+            {
+                context.AccountEmails[recipeEmail] = email;
+                await SetManagedUnitsAsync(element, existing, cancellationToken);
+                continue;
             }
 
             var passwordSetting = element.TryGetProperty("passwordSetting", out var ps) ? ps.GetString() : null;
@@ -48,12 +56,6 @@ public sealed class UsersStep(
             if (string.IsNullOrEmpty(password))
             {
                 logger.LogWarning("Recipe user not created: configuration key {Setting} is not set", passwordSetting);
-                continue;
-            }
-
-            if (await users.FindByEmailAsync(email) is { } existing)
-            {
-                await SetManagedUnitsAsync(element, existing, cancellationToken);
                 continue;
             }
 
@@ -88,6 +90,7 @@ public sealed class UsersStep(
                 }
             }
 
+            context.AccountEmails[recipeEmail] = email;
             await SetManagedUnitsAsync(element, user, cancellationToken);
         }
     }

@@ -22,6 +22,12 @@ public sealed class RecipeContext
 
     /// <summary>Values a step makes available to later steps (e.g. unit codes to ids).</summary>
     public IDictionary<string, object> Properties { get; } = new Dictionary<string, object>();
+
+    /// <summary>
+    /// The address each recipe user really got (an "emailSetting" may replace the recipe's), for
+    /// later steps that name people; only accounts that exist after the users step are listed.
+    /// </summary>
+    public IDictionary<string, string> AccountEmails { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }
 
 public sealed class RecipeException(string message) : Exception(message);
