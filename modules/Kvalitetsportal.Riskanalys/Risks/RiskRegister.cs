@@ -41,6 +41,9 @@ public sealed class RiskRegister(
     public const int MaxTextLength = 4000;
     public const int MaxLegalGroundLength = 200;
 
+    /// <summary>The membership role of those who keep a secret risk (who marked it, the risk owner).</summary>
+    public const string RiskGroupRole = "riskgrupp";
+
     // A class with settable members (not a positional record): EF translates filters and ordering on it.
     private sealed class Row
     {
@@ -314,7 +317,7 @@ public sealed class RiskRegister(
 
     public async Task<RiskChangeResult> SetSecrecyAsync(ClaimsPrincipal actor, string riskId, string? legalGround, CancellationToken cancellationToken = default)
     {
-        if (await FindAsync(actor, riskId, cancellationToken) is null)
+        if (await FindAsync(actor, riskId, cancellationToken) is not { } risk)
         {
             return RiskChangeResult.Missing;
         }
@@ -330,7 +333,19 @@ public sealed class RiskRegister(
             return new RiskChangeResult(new Dictionary<string, string> { [RiskInputs.LegalGround] = FieldValues.TooLongLine("Sekretessgrunden", MaxLegalGroundLength, ground) });
         }
 
-        await members.SetSecrecyAsync(await TypeAsync(cancellationToken), riskId, ground.Length == 0 ? null : ground, actorId, cancellationToken);
+        var type = await TypeAsync(cancellationToken);
+        if (ground.Length > 0)
+        {
+            // A secret risk is closed to everyone but its members and the confidential roles: the one
+            // who marks it and the risk owner become members first, so they keep the risk they work on.
+            await members.AddAsync(type, riskId, actorId, RiskGroupRole, actorId, cancellationToken);
+            if (risk.OwnerUserId is { } ownerId && ownerId != actorId)
+            {
+                await members.AddAsync(type, riskId, ownerId, RiskGroupRole, actorId, cancellationToken);
+            }
+        }
+
+        await members.SetSecrecyAsync(type, riskId, ground.Length == 0 ? null : ground, actorId, cancellationToken);
         logger.LogInformation("Risk {RiskId} secrecy {Marking} by user {UserId}", riskId, ground.Length == 0 ? "lifted" : "set", actorId);
         return RiskChangeResult.Done(riskId);
     }
