@@ -183,6 +183,44 @@ public sealed class InternKontrollTests(InternKontrollPortal portal) : IClassFix
         Assert.Contains("Vård- och omsorgsnämnden", overview, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_follow_up_report_downloads_as_docx_from_the_administrators_template_with_a_traffic_light_per_control_point()
+    {
+        var plan = await ControlArrange.PlanAsync(portal);
+        var check = await ControlArrange.CheckAsync(portal, plan, "2026-K1");
+        var owner = await portal.SignedInAsync(InternKontrollPortal.OwnerVo);
+        Assert.Equal(HttpStatusCode.Redirect, (await ControlArrange.ReportAsync(owner, check, "Avvikelse", "Attest saknades.")).StatusCode);
+
+        var admin = PortalClient.Create(portal);
+        await admin.SignInOrFailAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var purpose = "Uppföljning intern kontroll " + plan.Word;
+        var template = DocxFiles.Build(
+            [["Uppföljning: {{ item.title }}"], ["Nämnd: {{ plan.namnd }}"]],
+            [["Kontrollmoment", "Mål", "Utfall", "Trafikljus"], ["{{ kontrollmoment.title }}", "{{ kontrollmoment.goal }}", "{{ kontrollmoment.outcomes }}", "{{ kontrollmoment.lighttext }}"]]);
+        Assert.Equal(HttpStatusCode.Redirect, (await Documents.DocumentTests.UploadAsync(admin, ControlTypes.Plan, purpose, template, "uppfoljning.docx")).StatusCode);
+
+        var page = WebUtility.HtmlDecode(await owner.GetStringAsync($"/innehall/{ControlTypes.Plan}/{plan.Plan}"));
+        Assert.Contains($"Hämta dokument: {purpose}", page, StringComparison.Ordinal);
+        var link = Documents.DocumentTests.DocumentLink().Matches(page).Select(m => m.Groups[1].Value).Last();
+        var response = await owner.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var docx = await response.Content.ReadAsByteArrayAsync();
+
+        var paragraphs = DocxFiles.Paragraphs(docx);
+        Assert.Contains($"Uppföljning: Internkontrollplan {plan.Word}", paragraphs);
+        Assert.Contains("Nämnd: Vård- och omsorgsnämnden", paragraphs);
+        var rows = DocxFiles.TableRows(docx);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal($"Attest av leverantörsfakturor {plan.Word}", rows[1][0]);
+        Assert.Equal("Tillförlitlig finansiell rapportering och information om verksamheten", rows[1][1]);
+        Assert.Equal("2026-K1: Avvikelse", rows[1][2]);
+        Assert.Equal("Röd (Avvikelse)", rows[1][3]);
+
+        // Another nämnd's people get no document of this plan.
+        var other = await portal.SignedInAsync(InternKontrollPortal.OwnerSoc);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(link)).StatusCode);
+    }
+
     private async Task SetAsync(string id, JsonObject fields)
     {
         await using var scope = portal.CreateScope();
