@@ -221,6 +221,38 @@ public sealed class InternKontrollTests(InternKontrollPortal portal) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(link)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_security_related_control_point_marked_confidential_is_closed_to_the_forvaltningschef_but_not_to_the_owner_or_the_controller()
+    {
+        var plan = await ControlArrange.PlanAsync(portal);
+        await SetAsync(plan.Point, new JsonObject { ["securityRelated"] = true });
+        var owner = await portal.SignedInAsync(InternKontrollPortal.OwnerVo);
+        var chief = await portal.SignedInAsync(InternKontrollPortal.ChiefVo);
+        var controller = await portal.SignedInAsync(InternKontrollPortal.Controller);
+        var other = await portal.SignedInAsync(InternKontrollPortal.OwnerSoc);
+        var pointApi = $"/api/content/{ControlTypes.Point}/{plan.Point}";
+        Assert.Equal(HttpStatusCode.OK, (await chief.GetAsync(pointApi)).StatusCode);
+
+        // Only someone who may change the point marks it; the chief may see it but not mark it.
+        var action = $"/internkontroll/kontrollmoment/{plan.Point}/sekretess";
+        Assert.DoesNotContain(action, await chief.GetStringAsync(InternKontrollUrls.Plan(plan.Plan)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFieldsAsync(InternKontrollUrls.Start, action, [("grund", "OSL 18 kap. 8 §")])).StatusCode);
+        var marked = await owner.PostFieldsAsync(InternKontrollUrls.Plan(plan.Plan), action, [("grund", "OSL 18 kap. 8 §")]);
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        var followed = WebUtility.HtmlDecode(await owner.FollowAsync(marked));
+        Assert.Contains("Sekretessmarkerat: OSL 18 kap. 8 §", followed, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await chief.GetAsync(pointApi)).StatusCode);
+        Assert.DoesNotContain(plan.Point, await chief.GetStringAsync(InternKontrollUrls.Plan(plan.Plan)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(pointApi)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await controller.GetAsync(pointApi)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(pointApi)).StatusCode);
+
+        // An empty ground lifts it.
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostFieldsAsync(InternKontrollUrls.Plan(plan.Plan), action, [("grund", "")])).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chief.GetAsync(pointApi)).StatusCode);
+    }
+
     private async Task SetAsync(string id, JsonObject fields)
     {
         await using var scope = portal.CreateScope();
