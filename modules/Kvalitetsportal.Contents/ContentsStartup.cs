@@ -26,6 +26,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<Access.ContentAccessService>();
         services.AddScoped<Access.ReaderUnits>();
         services.AddScoped<Members.IContentMembers, Members.ContentMembers>();
+        services.AddScoped<Kvalitetsportal.PersonalData.IPersonalDataSource, PersonalData.ContentPersonalData>();
         services.AddScoped<Access.ContentIdentityVisibility>();
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<Queries.ContentListQuery>();
