@@ -63,7 +63,8 @@ public sealed class ContentsStartup : IFeatureStartup
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         ContentApiEndpoints.Map(endpoints);
-        endpoints.MapOpenApi(ContentApiOpenApi.DocumentPath);
+        // Public on purpose: it describes the API's shape for integrators and holds no data (authorisation matrix, issue 20).
+        endpoints.MapOpenApi(ContentApiOpenApi.DocumentPath).AllowAnonymous();
     }
 }
 
