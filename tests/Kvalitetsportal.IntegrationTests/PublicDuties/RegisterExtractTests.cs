@@ -7,7 +7,9 @@ using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Idesluss.Data;
 using Kvalitetsportal.IntegrationTests.Users;
+using Kvalitetsportal.Notifications.Notices;
 using Kvalitetsportal.Users.Data;
+using Kvalitetsportal.Workflows.Instances;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +38,9 @@ public sealed class RegisterExtractTests(UsersPortal portal) : IClassFixture<Use
         Assert.Contains(bo.Title, boText, StringComparison.Ordinal);
         Assert.Contains(bo.Comment, boText, StringComparison.Ordinal);
         Assert.Contains(bo.Email, boText, StringComparison.Ordinal);
+        Assert.Contains("Avisering till bo-", boText, StringComparison.Ordinal);
+        Assert.Contains("Steg av bo-", boText, StringComparison.Ordinal);
+        Assert.DoesNotContain("alva-", boText, StringComparison.Ordinal);
         Assert.DoesNotContain(alva.Title, boText, StringComparison.Ordinal);
         Assert.DoesNotContain(alva.Comment, boText, StringComparison.Ordinal);
         Assert.DoesNotContain(alva.Email, boText, StringComparison.Ordinal);
@@ -134,6 +139,8 @@ public sealed class RegisterExtractTests(UsersPortal portal) : IClassFixture<Use
         Assert.True(await db.Set<IdeaComment>().AnyAsync(c => c.AuthorId == dan.Id));
         Assert.True(await db.Set<IdeaReaction>().AnyAsync(r => r.UserId == dan.Id && r.Kind == ReactionKind.Support));
         Assert.False(await db.Set<IdeaReaction>().AnyAsync(r => r.UserId == dan.Id && r.Kind == ReactionKind.Follow));
+        Assert.False(await db.Set<Notification>().AnyAsync(n => n.UserId == dan.Id));
+        Assert.True(await db.Set<WorkflowHistoryEntry>().AnyAsync(h => h.ActorId == dan.Id));
 
         var adminId = await UsersArrange.UserIdAsync(portal, PortalFactory.AdminEmail);
         var erasure = await db.Set<AuditEvent>().AsNoTracking().SingleAsync(e => e.SubjectId == dan.Id && e.Action == AuditActions.PersonalDataErased);
@@ -174,6 +181,8 @@ public sealed class RegisterExtractTests(UsersPortal portal) : IClassFixture<Use
         db.Add(new IdeaComment { ContentItemId = item.ContentItemId, AuthorId = id, Text = comment, CreatedUtc = DateTime.UtcNow });
         db.Add(new IdeaReaction { ContentItemId = item.ContentItemId, UserId = id, Kind = ReactionKind.Support, CreatedUtc = DateTime.UtcNow });
         db.Add(new IdeaReaction { ContentItemId = item.ContentItemId, UserId = id, Kind = ReactionKind.Follow, CreatedUtc = DateTime.UtcNow });
+        db.Add(new Notification { UserId = id, Message = $"Avisering till {tag}", ContentItemId = item.ContentItemId, CreatedUtc = DateTime.UtcNow });
+        db.Add(new WorkflowHistoryEntry { ContentItemId = item.ContentItemId, ToState = "Inskickad", ActorId = id, Comment = $"Steg av {tag}", OccurredUtc = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return new Person(id, email, displayName, title, comment, item.ContentItemId);
     }
