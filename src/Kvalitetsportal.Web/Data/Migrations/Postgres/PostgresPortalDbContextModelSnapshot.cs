@@ -948,6 +948,62 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.ToTable("Core_RolePermissions", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.PublicDuties.Data.AccessibilityStatementRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicDuties_AccessibilityStatement", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.PublicDuties.Data.BarrierReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("ReportedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedUtc");
+
+                    b.ToTable("PublicDuties_BarrierReports", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Recipes.AppliedFeatureRecipe", b =>
                 {
                     b.Property<string>("FeatureId")

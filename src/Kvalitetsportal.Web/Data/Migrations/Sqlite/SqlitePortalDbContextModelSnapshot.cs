@@ -921,6 +921,60 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.ToTable("Core_RolePermissions", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.PublicDuties.Data.AccessibilityStatementRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicDuties_AccessibilityStatement", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.PublicDuties.Data.BarrierReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedUtc");
+
+                    b.ToTable("PublicDuties_BarrierReports", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Recipes.AppliedFeatureRecipe", b =>
                 {
                     b.Property<string>("FeatureId")
