@@ -123,7 +123,7 @@ public sealed class RiskanalysTests(RiskPortal portal) : IClassFixture<RiskPorta
         Assert.Contains("Vi lever med det.", html);
 
         // A risk without cause and goal: errors, the title kept.
-        response = await PostAddAsync(portal, karl, item, new() { ["Title"] = "Halvfärdig risk", ["UnitId"] = "" });
+        response = await PostAddAsync(portal, karl, item, new() { ["Title"] = "Halvfärdig risk", ["UnitId"] = "", ["OwnerEmail"] = "", ["Cause"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         html = await response.Content.ReadAsStringAsync();
         Assert.Contains("value=\"Halvfärdig risk\"", html);
