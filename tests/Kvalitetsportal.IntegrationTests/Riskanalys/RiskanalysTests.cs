@@ -158,6 +158,8 @@ public sealed class RiskanalysTests(RiskPortal portal) : IClassFixture<RiskPorta
         Assert.DoesNotContain(word, list);
         Assert.DoesNotContain(word, await bo.GetStringAsync(RiskUrls.Register));
         Assert.DoesNotContain(word, await bo.GetStringAsync("/api/content/Risk"));
+        Assert.DoesNotContain(word, await bo.GetStringAsync("/innehall/Risk/export.csv"));
+        Assert.Contains(word, await karl.GetStringAsync("/innehall/Risk/export.csv"));
 
         // Search: Karl finds it, Bo does not.
         await portal.Services.GetRequiredService<SearchIndexer>().WaitForCatchUpAsync(TimeSpan.FromSeconds(30));
