@@ -138,7 +138,7 @@ public sealed class RiskRegister(
 
         var type = await TypeAsync(cancellationToken);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var title = input.Title.Trim();
+        var title = (input.Title ?? "").Trim();
         if (title.Length == 0)
         {
             errors[RiskInputs.Title] = "Skriv vad som kan hända (risken).";
@@ -166,7 +166,7 @@ public sealed class RiskRegister(
             data[RiskTypes.Unit] = unit;
         }
 
-        var ownerEmail = input.OwnerEmail.Trim();
+        var ownerEmail = (input.OwnerEmail ?? "").Trim();
         if (ownerEmail.Length > 0)
         {
             var owner = ownerEmail.Length <= 256 && people.FirstOrDefault() is { } directory ? await directory.FindByEmailAsync(ownerEmail, cancellationToken) : null;
@@ -292,7 +292,7 @@ public sealed class RiskRegister(
         Parse(type, RiskTypes.Cost, input.Cost, RiskInputs.Cost, data, errors);
         Parse(type, RiskTypes.Complexity, input.Complexity, RiskInputs.Complexity, data, errors);
         if (!errors.ContainsKey(RiskInputs.Treatment) && !errors.ContainsKey(RiskInputs.AcceptedUntil)
-            && input.Treatment.Trim() == RiskTypes.Accept && data[RiskTypes.AcceptedUntil] is null)
+            && (input.Treatment ?? "").Trim() == RiskTypes.Accept && data[RiskTypes.AcceptedUntil] is null)
         {
             errors[RiskInputs.AcceptedUntil] = "En accepterad risk behöver ett datum då den ska värderas igen. Ange \"Accepterad till och med\".";
         }
@@ -429,14 +429,15 @@ public sealed class RiskRegister(
         return rows;
     }
 
-    private static void Parse(ContentTypeDefinition type, string fieldName, string typed, string input, JsonObject data, Dictionary<string, string> errors, bool required = false)
+    private static void Parse(ContentTypeDefinition type, string fieldName, string? typed, string input, JsonObject data, Dictionary<string, string> errors, bool required = false)
     {
         if (type.Field(fieldName) is not { } field)
         {
             return;
         }
 
-        var (value, error) = FieldValues.Parse(field, new FieldInput([typed]));
+        // Model binding turns an empty input into null, whatever the record's default.
+        var (value, error) = FieldValues.Parse(field, new FieldInput([typed ?? ""]));
         if (error is null && required && value is null)
         {
             error = $"{field.Label} måste fyllas i.";

@@ -32,7 +32,7 @@ public sealed class RiskanalysJourneyTests(BrowserFixture browser)
 
         await karl.GetByLabel("Vad kan hända?").FillAsync("Larmen går inte fram vid byte av operatör");
         await karl.GetByLabel("Orsak").FillAsync("Ny operatör och gamla larmdosor.");
-        await karl.GetByLabel("Konsekvens", new() { Exact = true }).FillAsync("Brukare får ingen hjälp i tid.");
+        await karl.GetByLabel("Konsekvens (obligatoriskt)").FillAsync("Brukare får ingen hjälp i tid.");
         await karl.GetByLabel("Kategori").SelectOptionAsync("IT och informationssäkerhet");
         await karl.GetByLabel("Målet för intern kontroll som risken hotar").SelectOptionAsync("En ändamålsenlig och kostnadseffektiv verksamhet bedrivs");
         await karl.GetByRole(AriaRole.Button, new() { Name = "Lägg till risken" }).ClickAsync();

@@ -123,7 +123,7 @@ public sealed class RiskanalysTests(RiskPortal portal) : IClassFixture<RiskPorta
         Assert.Contains("Vi lever med det.", html);
 
         // A risk without cause and goal: errors, the title kept.
-        response = await PostAddAsync(portal, karl, item, new() { ["Title"] = "Halvfärdig risk", ["UnitId"] = "" });
+        response = await PostAddAsync(portal, karl, item, new() { ["Title"] = "Halvfärdig risk", ["UnitId"] = "", ["OwnerEmail"] = "", ["Cause"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         html = await response.Content.ReadAsStringAsync();
         Assert.Contains("value=\"Halvfärdig risk\"", html);
@@ -158,6 +158,8 @@ public sealed class RiskanalysTests(RiskPortal portal) : IClassFixture<RiskPorta
         Assert.DoesNotContain(word, list);
         Assert.DoesNotContain(word, await bo.GetStringAsync(RiskUrls.Register));
         Assert.DoesNotContain(word, await bo.GetStringAsync("/api/content/Risk"));
+        Assert.DoesNotContain(word, await bo.GetStringAsync("/innehall/Risk/export.csv"));
+        Assert.Contains(word, await karl.GetStringAsync("/innehall/Risk/export.csv"));
 
         // Search: Karl finds it, Bo does not.
         await portal.Services.GetRequiredService<SearchIndexer>().WaitForCatchUpAsync(TimeSpan.FromSeconds(30));
