@@ -253,6 +253,59 @@ public sealed class InternKontrollTests(InternKontrollPortal portal) : IClassFix
         Assert.Equal(HttpStatusCode.OK, (await chief.GetAsync(pointApi)).StatusCode);
     }
 
+    [Fact]
+    public async Task Evidence_of_the_wrong_type_is_refused_and_a_good_upload_survives_a_missing_comment()
+    {
+        var plan = await ControlArrange.PlanAsync(portal);
+        var check = await ControlArrange.CheckAsync(portal, plan);
+        var owner = await portal.SignedInAsync(InternKontrollPortal.OwnerVo);
+        var url = InternKontrollUrls.Check(check);
+
+        // A program is no evidence: refused beside the field, the comment kept, nothing saved.
+        var response = await PostReportAsync(owner, url, "OK", "Stickprov gjort.", ("skript.exe", [0x4D, 0x5A, 0x90, 0x00]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"#f_evidence\"", html, StringComparison.Ordinal);
+        Assert.Contains("Stickprov gjort.", html, StringComparison.Ordinal);
+        Assert.Equal("Att rapportera", (await ControlArrange.LatestAsync(portal, check)).WorkflowState);
+
+        // A picture with an avvikelse but no comment: the comment is asked for, the picture is kept for the next post.
+        response = await PostReportAsync(owner, url, "Avvikelse", "", ("stickprov.png", Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")));
+        html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Kommentar måste fyllas i", html, StringComparison.Ordinal);
+        var pending = System.Text.RegularExpressions.Regex.Match(html, "name=\"f.evidence.pending\" value=\"([^\"]+)\"");
+        Assert.True(pending.Success, "the uploaded picture is carried to the next post");
+        Assert.Contains("stickprov.png", html, StringComparison.Ordinal);
+
+        response = await PostReportAsync(owner, url, "Avvikelse", "Två fakturor utan attest.", null, pending.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await ControlArrange.LatestAsync(portal, check);
+        Assert.Equal("Avvikelse", saved.WorkflowState);
+        Assert.Equal("stickprov.png", (string?)saved.GetData()["evidence"]?.AsArray().Single()?["name"]);
+    }
+
+    private static async Task<HttpResponseMessage> PostReportAsync(PortalClient client, string url, string outcome, string comment, (string Name, byte[] Bytes)? file, string? pending = null)
+    {
+        var html = await client.GetStringAsync(url);
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(System.Text.RegularExpressions.Regex.Match(html, "name=\"Revision\" value=\"(\\d+)\"").Groups[1].Value), "Revision" },
+            { new StringContent(outcome), "f.outcome" },
+            { new StringContent(comment), "f.comment" },
+        };
+        if (file is { } upload)
+        {
+            content.Add(new ByteArrayContent(upload.Bytes), "f.evidence", upload.Name);
+        }
+
+        if (pending is not null)
+        {
+            content.Add(new StringContent(pending), "f.evidence.pending");
+        }
+
+        return await client.PostMultipartAsync(url, url, content);
+    }
+
     private async Task SetAsync(string id, JsonObject fields)
     {
         await using var scope = portal.CreateScope();
