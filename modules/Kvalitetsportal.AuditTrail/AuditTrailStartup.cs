@@ -22,6 +22,7 @@ public sealed class AuditTrailStartup : IFeatureStartup
         services.AddScoped<IAuditTrail, DatabaseAuditTrail>();
         services.AddScoped<IContentHandler, ContentAuditHandler>();
         services.AddScoped<AuditRetention>();
+        services.AddScoped<Kvalitetsportal.PersonalData.IPersonalDataSource, PersonalData.AuditPersonalData>();
         services.AddHostedService<AuditRetentionService>();
         services.AddSingleton<IPermissionProvider, AuditTrailPermissions>();
         services.AddSingleton<INavigationProvider, AuditTrailNavigation>();

@@ -26,6 +26,7 @@ public sealed class ContentsStartup : IFeatureStartup
         services.AddScoped<Access.ContentAccessService>();
         services.AddScoped<Access.ReaderUnits>();
         services.AddScoped<Members.IContentMembers, Members.ContentMembers>();
+        services.AddScoped<Kvalitetsportal.PersonalData.IPersonalDataSource, PersonalData.ContentPersonalData>();
         services.AddScoped<Access.ContentIdentityVisibility>();
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<Queries.ContentListQuery>();
@@ -62,7 +63,8 @@ public sealed class ContentsStartup : IFeatureStartup
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         ContentApiEndpoints.Map(endpoints);
-        endpoints.MapOpenApi(ContentApiOpenApi.DocumentPath);
+        // Public on purpose: it describes the API's shape for integrators and holds no data (authorisation matrix, issue 20).
+        endpoints.MapOpenApi(ContentApiOpenApi.DocumentPath).AllowAnonymous();
     }
 }
 

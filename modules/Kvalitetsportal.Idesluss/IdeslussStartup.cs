@@ -26,6 +26,7 @@ public sealed class IdeslussStartup : IFeatureStartup
         // TryAddEnumerable: registered once, whether or not the Workflows module registers it too.
 
         services.AddSingleton<IPermissionProvider, IdeslussPermissions>();
+        services.AddScoped<Kvalitetsportal.PersonalData.IPersonalDataSource, PersonalData.IdeaPersonalData>();
         services.AddSingleton<INavigationProvider, IdeslussNavigation>();
         services.AddSingleton<IStartPageSectionProvider, StartPage.IdeaPulseSectionProvider>();
         services.AddScoped<IContentHandler, IdeaIndexer>();

@@ -32,6 +32,7 @@ public sealed class KvalitetsprisStartup : IFeatureStartup
         services.AddScoped<IContentAccessRule, ApplicationDraftsRule>();
         services.AddSingleton<IContentItemPage, ApplicationPage>();
         services.AddScoped<PrizeApplications>();
+        services.AddScoped<Kvalitetsportal.PersonalData.IPersonalDataSource, PersonalData.JuryPersonalData>();
         services.AddScoped<Jury>();
         services.AddScoped<IContentAccessRule, JuryAccessRule>();
     }

@@ -28,6 +28,7 @@ public sealed class NotificationsStartup : IFeatureStartup
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
 
         services.AddScoped<INotifier, Notifier>();
+        services.AddScoped<Kvalitetsportal.PersonalData.IPersonalDataSource, PersonalData.NoticePersonalData>();
         services.AddSingleton<IPageSectionProvider, NoticePageSections>();
 
         services.AddSingleton<OutboxSignal>();

@@ -103,6 +103,7 @@ public sealed class UsersStartup : IFeatureStartup
         services.AddScoped<IRecipeStepHandler, UsersStep>();
         services.AddScoped<Organisation.Data.IPersonDirectory, People.PersonDirectory>();
         services.AddScoped<UserAccounts.UserSearch>();
+        services.AddScoped<Kvalitetsportal.PersonalData.IPersonalDataSource, PersonalData.AccountPersonalData>();
         services.AddScoped<UserAccounts.UserAccountChanges>();
     }
 

@@ -17,6 +17,7 @@ public sealed class WorkflowsStartup : IFeatureStartup
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IWorkflowDefinitionStore, WorkflowDefinitionStore>();
+        services.AddScoped<Kvalitetsportal.PersonalData.IPersonalDataSource, PersonalData.WorkflowPersonalData>();
         services.AddSingleton<IPermissionProvider, WorkflowPermissions>();
         services.AddSingleton<INavigationProvider, WorkflowsNavigation>();
 

@@ -56,6 +56,8 @@ public sealed class AuditLogPage
         AuditActions.DocumentCreated => "Dokument skapat",
         AuditActions.DecisionRecorded => "Beslut registrerat",
         AuditActions.AccessChanged => "Åtkomst ändrad",
+        AuditActions.PersonalDataExtracted => "Registerutdrag framtaget",
+        AuditActions.PersonalDataErased => "Person raderad och pseudonymiserad",
         _ => action,
     };
 

@@ -135,6 +135,8 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         return View(new ChangePasswordModel());
     }
 
+    // Anyone may sign out: a session that has already ended must still be able to clear its cookie.
+    [AllowAnonymous]
     [HttpPost("logga-ut")]
     public async Task<IActionResult> SignOutUser()
     {

@@ -58,8 +58,14 @@ public static class AuditActions
     /// <summary>Who an item is for changed: a member added or removed (jäv too), a secrecy marking set or lifted.</summary>
     public const string AccessChanged = "AccessChanged";
 
+    /// <summary>A person's register extract was produced (GDPR art. 15), by the person or an administrator.</summary>
+    public const string PersonalDataExtracted = "PersonalDataExtracted";
+
+    /// <summary>A person was erased and pseudonymised on request (GDPR art. 17); what was kept stays.</summary>
+    public const string PersonalDataErased = "PersonalDataErased";
+
     public static IReadOnlyList<string> All { get; } =
-        [Created, Updated, Published, Removed, PermissionsChanged, RolesChanged, Locked, Unlocked, FeatureEnabled, FeatureDisabled, RecipeStepRun, DocumentCreated, DecisionRecorded, AccessChanged];
+        [Created, Updated, Published, Removed, PermissionsChanged, RolesChanged, Locked, Unlocked, FeatureEnabled, FeatureDisabled, RecipeStepRun, DocumentCreated, DecisionRecorded, AccessChanged, PersonalDataExtracted, PersonalDataErased];
 }
 
 /// <summary>Subject types that are not content types.</summary>

@@ -948,6 +948,62 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.ToTable("Core_RolePermissions", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.PublicDuties.Data.AccessibilityStatementRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicDuties_AccessibilityStatement", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.PublicDuties.Data.BarrierReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("ReportedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedUtc");
+
+                    b.ToTable("PublicDuties_BarrierReports", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Recipes.AppliedFeatureRecipe", b =>
                 {
                     b.Property<string>("FeatureId")
@@ -1096,6 +1152,114 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Recurring_Schedules", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Riskanalys.Data.RiskMatrixRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Riskanalys_Matrix", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Riskanalys.Data.RiskRecord", b =>
+                {
+                    b.Property<string>("RiskId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Goal")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("GrossConsequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GrossProbability")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResidualConsequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResidualProbability")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RiskId");
+
+                    b.HasIndex("Category");
+
+                    b.HasIndex("Goal");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("Riskanalys_Risks", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Riskanalys.Data.RiskValuationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("FromConsequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromProbability")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RiskId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ToConsequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToProbability")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId", "AtUtc");
+
+                    b.ToTable("Riskanalys_ValuationHistory", (string)null);
                 });
 
             modelBuilder.Entity("Kvalitetsportal.Users.Data.PortalRole", b =>
