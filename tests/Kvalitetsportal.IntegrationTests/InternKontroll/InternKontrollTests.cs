@@ -212,7 +212,7 @@ public sealed class InternKontrollTests(InternKontrollPortal portal) : IClassFix
         var rows = DocxFiles.TableRows(docx);
         Assert.Equal(2, rows.Count);
         Assert.Equal($"Attest av leverantörsfakturor {plan.Word}", rows[1][0]);
-        Assert.Equal("Tillförlitlig finansiell rapportering och information om verksamheten", rows[1][1]);
+        Assert.Equal("En tillförlitlig finansiell rapportering och information om verksamheten", rows[1][1]);
         Assert.Equal("2026-K1: Avvikelse", rows[1][2]);
         Assert.Equal("Röd (Avvikelse)", rows[1][3]);
 
@@ -304,6 +304,40 @@ public sealed class InternKontrollTests(InternKontrollPortal portal) : IClassFix
         }
 
         return await client.PostMultipartAsync(url, url, content);
+    }
+
+    [Fact]
+    public async Task A_risk_from_the_namnds_risk_list_is_chosen_into_the_plan_and_shown_with_its_control_point()
+    {
+        var plan = await ControlArrange.PlanAsync(portal);
+        var owner = await portal.SignedInAsync(InternKontrollPortal.OwnerVo);
+
+        // The internkontrollansvarig adds the risk to the plan's risk list (Riskanalys), then chooses it for the control point.
+        var add = Kvalitetsportal.Riskanalys.RiskUrls.Add(plan.Plan);
+        var added = await owner.PostFormAsync(add, add, new Dictionary<string, string>
+        {
+            ["Title"] = "Felaktiga utbetalningar " + plan.Word,
+            ["Cause"] = "Attest saknas vid semester.",
+            ["Consequence"] = "Pengar betalas ut utan grund.",
+            ["Category"] = "Ekonomi",
+            ["Goal"] = "En tillförlitlig finansiell rapportering och information om verksamheten",
+            ["UnitId"] = (await UsersArrange.UnitIdAsync(portal, "DN-VO")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OwnerEmail"] = InternKontrollPortal.OwnerVo,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var riskId = added.Headers.Location!.OriginalString.Split('/')[3];
+        await SetAsync(plan.Point, new JsonObject { ["risk"] = riskId });
+
+        var page = WebUtility.HtmlDecode(await owner.GetStringAsync(InternKontrollUrls.Plan(plan.Plan)));
+        Assert.Contains("Nämndens risker (bruttorisklista)", page, StringComparison.Ordinal);
+        var row = System.Text.RegularExpressions.Regex.Match(page, "<tr>\\s*<td><a href=\"/innehall/IkKontrollmoment/" + plan.Point + "\">.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(row.Success, "the control point's row");
+        Assert.Contains("Felaktiga utbetalningar " + plan.Word, row.Value, StringComparison.Ordinal);
+
+        // Another nämnd's internkontrollansvarig reaches neither the plan nor the risk.
+        var other = await portal.SignedInAsync(InternKontrollPortal.OwnerSoc);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(Kvalitetsportal.Riskanalys.RiskUrls.Risk(riskId))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/content/Risk/{riskId}")).StatusCode);
     }
 
     private async Task SetAsync(string id, JsonObject fields)
