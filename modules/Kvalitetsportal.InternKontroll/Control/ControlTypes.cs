@@ -21,6 +21,7 @@ public static class ControlTypes
     public const string Year = "year";
     public const string PlanField = "plan";
     public const string ProcessField = "process";
+    public const string RiskField = "risk";
     public const string Goal = "goal";
     public const string Motivation = "motivation";
     public const string Method = "method";

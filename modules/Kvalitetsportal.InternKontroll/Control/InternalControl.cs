@@ -3,13 +3,18 @@ using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Organisation.Data;
+using Kvalitetsportal.Riskanalys.Risks;
 using Kvalitetsportal.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Kvalitetsportal.InternKontroll.Control;
 
-public sealed record PointView(ContentItem Point, string Goal, string? Process, string? ResponsibleId, IReadOnlyList<ContentItem> Checks, TrafficLight Light);
+public sealed record PointView(ContentItem Point, string Goal, string? Process, string? ResponsibleId, IReadOnlyList<ContentItem> Checks, TrafficLight Light)
+{
+    /// <summary>The risk from the nämnd's risk list the point treats (null: none chosen, or not visible to the reader).</summary>
+    public RiskSummary? Risk { get; init; }
+}
 
 public sealed record PlanView(ContentItem Plan, int? Year, string Namnd, IReadOnlyList<ContentItem> Processes, IReadOnlyList<PointView> Points, IReadOnlyList<ContentItem> Actions);
 
@@ -26,6 +31,7 @@ public sealed class InternalControl(
     ContentAccessService access,
     IUnitDirectory units,
     IWorkflowDefinitionStore workflows,
+    IRiskRegister risks,
     IOptions<TrafficLightOptions> lights)
 {
     public async Task<ContentTypeDefinition> TypeAsync(string name, CancellationToken cancellationToken) =>
@@ -60,6 +66,16 @@ public sealed class InternalControl(
             .ToList();
         var processTitles = processes.ToDictionary(p => p.ContentItemId, p => p.DisplayText, StringComparer.Ordinal);
 
+        // The chosen risks, each through the risk register's own access (a secret risk stays hidden).
+        var chosen = new Dictionary<string, RiskSummary>(StringComparer.Ordinal);
+        foreach (var riskId in points.Select(p => ControlTypes.Text(p.GetData()[ControlTypes.RiskField])).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await risks.FindAsync(reader, riskId, cancellationToken) is { } risk)
+            {
+                chosen[riskId] = risk;
+            }
+        }
+
         var views = points.Select(point =>
         {
             var data = point.GetData();
@@ -70,7 +86,10 @@ public sealed class InternalControl(
                 ControlTypes.Text(data[ControlTypes.ProcessField]) is { } processId ? processTitles.GetValueOrDefault(processId) : null,
                 ControlTypes.Text(data[ControlTypes.Responsible]),
                 own,
-                lights.Value.Of(own.Select(c => ControlTypes.Text(c.GetData()[ControlTypes.Outcome]))));
+                lights.Value.Of(own.Select(c => ControlTypes.Text(c.GetData()[ControlTypes.Outcome]))))
+            {
+                Risk = ControlTypes.Text(data[ControlTypes.RiskField]) is { } riskId ? chosen.GetValueOrDefault(riskId) : null,
+            };
         }).ToList();
 
         return new PlanView(plan, ControlTypes.Number(plan.GetData()[ControlTypes.Year]), directory.NameOf(plan.OrganisationUnitId) ?? "–", processes, views, actions);

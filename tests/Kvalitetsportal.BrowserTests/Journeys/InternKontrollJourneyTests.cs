@@ -48,7 +48,7 @@ public sealed class InternKontrollBrowserFixture : SmtpBrowserFixture
         {
             ["plan"] = Plan,
             ["process"] = process,
-            ["goal"] = "Tillförlitlig finansiell rapportering och information om verksamheten",
+            ["goal"] = "En tillförlitlig finansiell rapportering och information om verksamheten",
             ["motivation"] = "Risken för felaktiga utbetalningar är hög.",
             ["method"] = "Stickprov i ekonomisystemet.",
             ["frequency"] = "Varje kvartal",

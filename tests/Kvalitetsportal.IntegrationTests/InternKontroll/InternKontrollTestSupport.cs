@@ -78,7 +78,7 @@ internal static class ControlArrange
         {
             ["plan"] = plan,
             ["process"] = process,
-            ["goal"] = "Tillförlitlig finansiell rapportering och information om verksamheten",
+            ["goal"] = "En tillförlitlig finansiell rapportering och information om verksamheten",
             ["motivation"] = "Risken för felaktiga utbetalningar är värderad som hög.",
             ["method"] = "Stickprov i ekonomisystemet.",
             ["frequency"] = "Varje kvartal",

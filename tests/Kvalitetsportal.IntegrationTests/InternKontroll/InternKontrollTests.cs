@@ -212,7 +212,7 @@ public sealed class InternKontrollTests(InternKontrollPortal portal) : IClassFix
         var rows = DocxFiles.TableRows(docx);
         Assert.Equal(2, rows.Count);
         Assert.Equal($"Attest av leverantörsfakturor {plan.Word}", rows[1][0]);
-        Assert.Equal("Tillförlitlig finansiell rapportering och information om verksamheten", rows[1][1]);
+        Assert.Equal("En tillförlitlig finansiell rapportering och information om verksamheten", rows[1][1]);
         Assert.Equal("2026-K1: Avvikelse", rows[1][2]);
         Assert.Equal("Röd (Avvikelse)", rows[1][3]);
 
@@ -251,6 +251,93 @@ public sealed class InternKontrollTests(InternKontrollPortal portal) : IClassFix
         // An empty ground lifts it.
         Assert.Equal(HttpStatusCode.Redirect, (await owner.PostFieldsAsync(InternKontrollUrls.Plan(plan.Plan), action, [("grund", "")])).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await chief.GetAsync(pointApi)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Evidence_of_the_wrong_type_is_refused_and_a_good_upload_survives_a_missing_comment()
+    {
+        var plan = await ControlArrange.PlanAsync(portal);
+        var check = await ControlArrange.CheckAsync(portal, plan);
+        var owner = await portal.SignedInAsync(InternKontrollPortal.OwnerVo);
+        var url = InternKontrollUrls.Check(check);
+
+        // A program is no evidence: refused beside the field, the comment kept, nothing saved.
+        var response = await PostReportAsync(owner, url, "OK", "Stickprov gjort.", ("skript.exe", [0x4D, 0x5A, 0x90, 0x00]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"#f_evidence\"", html, StringComparison.Ordinal);
+        Assert.Contains("Stickprov gjort.", html, StringComparison.Ordinal);
+        Assert.Equal("Att rapportera", (await ControlArrange.LatestAsync(portal, check)).WorkflowState);
+
+        // A picture with an avvikelse but no comment: the comment is asked for, the picture is kept for the next post.
+        response = await PostReportAsync(owner, url, "Avvikelse", "", ("stickprov.png", Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")));
+        html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Kommentar måste fyllas i", html, StringComparison.Ordinal);
+        var pending = System.Text.RegularExpressions.Regex.Match(html, "name=\"f.evidence.pending\" value=\"([^\"]+)\"");
+        Assert.True(pending.Success, "the uploaded picture is carried to the next post");
+        Assert.Contains("stickprov.png", html, StringComparison.Ordinal);
+
+        response = await PostReportAsync(owner, url, "Avvikelse", "Två fakturor utan attest.", null, pending.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await ControlArrange.LatestAsync(portal, check);
+        Assert.Equal("Avvikelse", saved.WorkflowState);
+        Assert.Equal("stickprov.png", (string?)saved.GetData()["evidence"]?.AsArray().Single()?["name"]);
+    }
+
+    private static async Task<HttpResponseMessage> PostReportAsync(PortalClient client, string url, string outcome, string comment, (string Name, byte[] Bytes)? file, string? pending = null)
+    {
+        var html = await client.GetStringAsync(url);
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(System.Text.RegularExpressions.Regex.Match(html, "name=\"Revision\" value=\"(\\d+)\"").Groups[1].Value), "Revision" },
+            { new StringContent(outcome), "f.outcome" },
+            { new StringContent(comment), "f.comment" },
+        };
+        if (file is { } upload)
+        {
+            content.Add(new ByteArrayContent(upload.Bytes), "f.evidence", upload.Name);
+        }
+
+        if (pending is not null)
+        {
+            content.Add(new StringContent(pending), "f.evidence.pending");
+        }
+
+        return await client.PostMultipartAsync(url, url, content);
+    }
+
+    [Fact]
+    public async Task A_risk_from_the_namnds_risk_list_is_chosen_into_the_plan_and_shown_with_its_control_point()
+    {
+        var plan = await ControlArrange.PlanAsync(portal);
+        var owner = await portal.SignedInAsync(InternKontrollPortal.OwnerVo);
+
+        // The internkontrollansvarig adds the risk to the plan's risk list (Riskanalys), then chooses it for the control point.
+        var add = Kvalitetsportal.Riskanalys.RiskUrls.Add(plan.Plan);
+        var added = await owner.PostFormAsync(add, add, new Dictionary<string, string>
+        {
+            ["Title"] = "Felaktiga utbetalningar " + plan.Word,
+            ["Cause"] = "Attest saknas vid semester.",
+            ["Consequence"] = "Pengar betalas ut utan grund.",
+            ["Category"] = "Ekonomi",
+            ["Goal"] = "En tillförlitlig finansiell rapportering och information om verksamheten",
+            ["UnitId"] = (await UsersArrange.UnitIdAsync(portal, "DN-VO")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OwnerEmail"] = InternKontrollPortal.OwnerVo,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var riskId = added.Headers.Location!.OriginalString.Split('/')[3];
+        await SetAsync(plan.Point, new JsonObject { ["risk"] = riskId });
+
+        var page = WebUtility.HtmlDecode(await owner.GetStringAsync(InternKontrollUrls.Plan(plan.Plan)));
+        Assert.Contains("Nämndens risker (bruttorisklista)", page, StringComparison.Ordinal);
+        var row = System.Text.RegularExpressions.Regex.Match(page, "<tr>\\s*<td><a href=\"/innehall/IkKontrollmoment/" + plan.Point + "\">.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(row.Success, "the control point's row");
+        Assert.Contains("Felaktiga utbetalningar " + plan.Word, row.Value, StringComparison.Ordinal);
+
+        // Another nämnd's internkontrollansvarig reaches neither the plan nor the risk.
+        var other = await portal.SignedInAsync(InternKontrollPortal.OwnerSoc);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(Kvalitetsportal.Riskanalys.RiskUrls.Risk(riskId))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/content/Risk/{riskId}")).StatusCode);
     }
 
     private async Task SetAsync(string id, JsonObject fields)
