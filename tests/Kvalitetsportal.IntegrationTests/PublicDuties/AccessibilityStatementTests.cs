@@ -68,12 +68,22 @@ public sealed class AccessibilityStatementTests(UsersPortal portal) : IClassFixt
         Assert.Contains("Beskriv vad som inte fungerade.", missingHtml, StringComparison.Ordinal);
         Assert.Contains("value=\"svar@example.se\"", missingHtml, StringComparison.Ordinal);
 
+        var adminId = await UsersArrange.UserIdAsync(portal, PortalFactory.AdminEmail);
+        var noticesBefore = await AdminNoticesAsync(adminId);
         var description = "Knappen Skicka går inte att nå med tangentbordet " + Guid.NewGuid().ToString("N")[..6];
         var sent = await anonymous.PostFormAsync("/tillganglighet", "/tillganglighet/rapportera", new() { ["Description"] = description, ["Page"] = "/ideer/ny" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(noticesBefore + 1, await AdminNoticesAsync(adminId));
 
         var admin = PortalClient.Create(portal);
         await admin.SignInOrFailAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         Assert.Contains(description, await admin.GetStringAsync("/admin/tillganglighet"), StringComparison.Ordinal);
+    }
+
+    private async Task<int> AdminNoticesAsync(string adminId)
+    {
+        await using var scope = portal.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Kvalitetsportal.Notifications.Notices.Notification>()
+            .CountAsync(n => n.UserId == adminId && n.Message.Contains("brist i portalens tillgänglighet"));
     }
 }
