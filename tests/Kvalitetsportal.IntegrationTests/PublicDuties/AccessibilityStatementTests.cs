@@ -87,3 +87,33 @@ public sealed class AccessibilityStatementTests(UsersPortal portal) : IClassFixt
             .CountAsync(n => n.UserId == adminId && n.Message.Contains("brist i portalens tillgänglighet"));
     }
 }
+
+/// <summary>The portal with a low limit on barrier reports, to see the limit without sending ten.</summary>
+public sealed class BarrierLimitPortal : PortalFactory
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["PublicDuties:BarrierReportsPerHour"] = "2",
+    };
+}
+
+public sealed class BarrierReportLimitTests(BarrierLimitPortal portal) : IClassFixture<BarrierLimitPortal>
+{
+    [Fact]
+    public async Task One_address_cannot_flood_the_barrier_form()
+    {
+        var anonymous = PortalClient.Create(portal);
+        for (var i = 0; i < 2; i++)
+        {
+            var sent = await anonymous.PostFormAsync("/tillganglighet", "/tillganglighet/rapportera", new() { ["Description"] = "Rapport " + i });
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        var refused = await anonymous.PostFormAsync("/tillganglighet", "/tillganglighet/rapportera", new() { ["Description"] = "En rapport för mycket" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter is not null);
+        await using var scope = portal.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Kvalitetsportal.PublicDuties.Data.BarrierReport>()
+            .AnyAsync(r => r.Description == "En rapport för mycket"));
+    }
+}
