@@ -54,7 +54,8 @@ public static class ContentDefinitionValidator
                 problems.Add($"Fältet \"{label}\" har samma alternativ två gånger.");
             }
 
-            if (field.Kind == FieldKind.ContentReference && (field.ReferencedType is null || (!existing.ContainsKey(field.ReferencedType) && field.ReferencedType != type.Name)))
+            // No referenced type means "an item of any type" (a risk belongs to a plan, a project or a procurement).
+            if (field.Kind == FieldKind.ContentReference && field.ReferencedType is not null && !existing.ContainsKey(field.ReferencedType) && field.ReferencedType != type.Name)
             {
                 problems.Add($"Fältet \"{label}\" hänvisar till en innehållstyp som inte finns.");
             }

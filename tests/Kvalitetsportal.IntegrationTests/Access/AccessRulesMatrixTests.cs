@@ -24,7 +24,8 @@ namespace Kvalitetsportal.IntegrationTests.Access;
 public sealed class AccessMatrixPortal : SearchPortal
 {
     public const string Type = "Kontrollpunkt";
-    public const string ForvaltningChefRole = "Förvaltningschef";
+    // Not the recipe's own "Förvaltningschef" (Intern kontroll ships one): this role holds only what the test gives it.
+    public const string ForvaltningChefRole = "Förvaltningens chef";
     public const string UnitChefRole = "Enhetschef";
     public const string SecurityRole = "Säkerhetssamordnare";
     public const string SteeringRole = "styrgrupp";

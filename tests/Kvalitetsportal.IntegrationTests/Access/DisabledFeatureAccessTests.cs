@@ -47,7 +47,7 @@ public sealed partial class DisabledFeatureAccessTests(FeatureSwitchPortal porta
         await using (var scope = portal.CreateScope())
         {
             var features = scope.ServiceProvider.GetRequiredService<IFeatureManager>();
-            foreach (var dependentFirst in new[] { IdeslussStartup.FeatureId, KvalitetsprisStartup.FeatureId, "Diarium", "Documents", "Workflows" })
+            foreach (var dependentFirst in new[] { IdeslussStartup.FeatureId, KvalitetsprisStartup.FeatureId, "InternKontroll", "Riskanalys", "Diarium", "Documents", "Workflows" })
             {
                 var result = await features.DisableAsync(dependentFirst);
                 Assert.True(result.Succeeded, result.Message);

@@ -1154,6 +1154,114 @@ namespace Kvalitetsportal.Web.Data.Migrations.Postgres
                     b.ToTable("Recurring_Schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.Riskanalys.Data.RiskMatrixRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Riskanalys_Matrix", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Riskanalys.Data.RiskRecord", b =>
+                {
+                    b.Property<string>("RiskId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Goal")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("GrossConsequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GrossProbability")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResidualConsequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResidualProbability")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RiskId");
+
+                    b.HasIndex("Category");
+
+                    b.HasIndex("Goal");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("Riskanalys_Risks", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Riskanalys.Data.RiskValuationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("FromConsequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromProbability")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RiskId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ToConsequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToProbability")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId", "AtUtc");
+
+                    b.ToTable("Riskanalys_ValuationHistory", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Users.Data.PortalRole", b =>
                 {
                     b.Property<string>("Id")

@@ -1121,6 +1121,112 @@ namespace Kvalitetsportal.Web.Data.Migrations.Sqlite
                     b.ToTable("Recurring_Schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Kvalitetsportal.Riskanalys.Data.RiskMatrixRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Riskanalys_Matrix", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Riskanalys.Data.RiskRecord", b =>
+                {
+                    b.Property<string>("RiskId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GrossConsequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GrossProbability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResidualConsequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResidualProbability")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RiskId");
+
+                    b.HasIndex("Category");
+
+                    b.HasIndex("Goal");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("Riskanalys_Risks", (string)null);
+                });
+
+            modelBuilder.Entity("Kvalitetsportal.Riskanalys.Data.RiskValuationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromConsequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromProbability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RiskId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToConsequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToProbability")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskId", "AtUtc");
+
+                    b.ToTable("Riskanalys_ValuationHistory", (string)null);
+                });
+
             modelBuilder.Entity("Kvalitetsportal.Users.Data.PortalRole", b =>
                 {
                     b.Property<string>("Id")

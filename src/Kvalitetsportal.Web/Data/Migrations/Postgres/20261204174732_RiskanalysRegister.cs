@@ -1,0 +1,102 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Kvalitetsportal.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RiskanalysRegister : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Riskanalys_Matrix",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Riskanalys_Matrix", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Riskanalys_Risks",
+                columns: table => new
+                {
+                    RiskId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Category = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Goal = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    GrossProbability = table.Column<int>(type: "integer", nullable: true),
+                    GrossConsequence = table.Column<int>(type: "integer", nullable: true),
+                    ResidualProbability = table.Column<int>(type: "integer", nullable: true),
+                    ResidualConsequence = table.Column<int>(type: "integer", nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Riskanalys_Risks", x => x.RiskId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Riskanalys_ValuationHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RiskId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    FromProbability = table.Column<int>(type: "integer", nullable: true),
+                    FromConsequence = table.Column<int>(type: "integer", nullable: true),
+                    ToProbability = table.Column<int>(type: "integer", nullable: false),
+                    ToConsequence = table.Column<int>(type: "integer", nullable: false),
+                    ByUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Riskanalys_ValuationHistory", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Riskanalys_Risks_Category",
+                table: "Riskanalys_Risks",
+                column: "Category");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Riskanalys_Risks_Goal",
+                table: "Riskanalys_Risks",
+                column: "Goal");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Riskanalys_Risks_ItemId",
+                table: "Riskanalys_Risks",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Riskanalys_ValuationHistory_RiskId_AtUtc",
+                table: "Riskanalys_ValuationHistory",
+                columns: new[] { "RiskId", "AtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Riskanalys_Matrix");
+
+            migrationBuilder.DropTable(
+                name: "Riskanalys_Risks");
+
+            migrationBuilder.DropTable(
+                name: "Riskanalys_ValuationHistory");
+        }
+    }
+}
