@@ -1,6 +1,8 @@
+using System.Threading.RateLimiting;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,8 +11,20 @@ namespace Kvalitetsportal.PublicDuties;
 
 public sealed class PublicDutiesStartup : IFeatureStartup
 {
+    /// <summary>The anonymous barrier form's limit per client address (PublicDuties:BarrierReportsPerHour, 10).</summary>
+    public const string BarrierReportRateLimit = "barrier-reports";
+
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        // The report form is open to anyone, so one address cannot fill the table or the administrators' notices.
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy(BarrierReportRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = configuration.GetValue("PublicDuties:BarrierReportsPerHour", 10),
+                Window = TimeSpan.FromHours(1),
+                QueueLimit = 0,
+            })));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RegisterExtracts.RegisterExtractService>();
         services.AddScoped<Erasure.PersonErasure>();

@@ -2,6 +2,7 @@ using Kvalitetsportal.PublicDuties.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +24,7 @@ public sealed class AccessibilityStatementController(
         View(await PageAsync(new BarrierReportForm(), cancellationToken));
 
     [HttpPost("rapportera")]
+    [EnableRateLimiting(PublicDutiesStartup.BarrierReportRateLimit)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Report(BarrierReportForm form, CancellationToken cancellationToken)
     {

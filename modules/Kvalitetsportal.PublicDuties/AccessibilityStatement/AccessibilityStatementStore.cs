@@ -1,12 +1,23 @@
 using Kvalitetsportal.Audit;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Notifications.Notices;
+using Kvalitetsportal.Permissions;
 using Kvalitetsportal.PublicDuties.Data;
+using Kvalitetsportal.Users.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kvalitetsportal.PublicDuties.AccessibilityStatement;
 
 /// <summary>The statement's saved text (or the default until an administrator saves one) and the barrier reports.</summary>
-public sealed class AccessibilityStatementStore(PortalDbContext db, IAuditTrail audit, TimeProvider clock)
+public sealed class AccessibilityStatementStore(
+    PortalDbContext db,
+    IAuditTrail audit,
+    INotifier notifier,
+    IPermissionService permissions,
+    RoleManager<PortalRole> roles,
+    UserManager<PortalUser> users,
+    TimeProvider clock)
 {
     public const string SubjectType = "Tillgänglighetsredogörelse";
 
@@ -70,7 +81,29 @@ public sealed class AccessibilityStatementStore(PortalDbContext db, IAuditTrail 
     public async Task ReportAsync(string description, string page, string contact, CancellationToken cancellationToken)
     {
         db.Add(new BarrierReport { Description = description, Page = page, Contact = contact, ReportedUtc = clock.GetUtcNow().UtcDateTime });
+
+        // The report reaches whoever keeps the statement: a notice (and mail, if they chose it) in the same save.
+        var recipients = await notifier.RecipientsAsync(await KeepersAsync(cancellationToken), cancellationToken);
+        await notifier.NotifyAsync(
+            [.. recipients.Select(r => new Notice(r, "Någon har rapporterat en brist i portalens tillgänglighet.", "/admin/tillganglighet", null))],
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Everyone who may edit the statement: administrators and roles granted the permission.</summary>
+    private async Task<IReadOnlyCollection<string>> KeepersAsync(CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var role in await roles.Roles.AsNoTracking().Select(r => r.Name!).ToListAsync(cancellationToken))
+        {
+            if (role == WellKnownRoles.Administrator
+                || (await permissions.GetGrantsAsync(role, cancellationToken)).Contains(PublicDutiesPermissions.EditAccessibilityStatementName))
+            {
+                ids.UnionWith((await users.GetUsersInRoleAsync(role)).Select(u => u.Id));
+            }
+        }
+
+        return ids;
     }
 
     public async Task<IReadOnlyList<BarrierReport>> LatestReportsAsync(int count, CancellationToken cancellationToken) =>

@@ -68,12 +68,52 @@ public sealed class AccessibilityStatementTests(UsersPortal portal) : IClassFixt
         Assert.Contains("Beskriv vad som inte fungerade.", missingHtml, StringComparison.Ordinal);
         Assert.Contains("value=\"svar@example.se\"", missingHtml, StringComparison.Ordinal);
 
+        var adminId = await UsersArrange.UserIdAsync(portal, PortalFactory.AdminEmail);
+        var noticesBefore = await AdminNoticesAsync(adminId);
         var description = "Knappen Skicka går inte att nå med tangentbordet " + Guid.NewGuid().ToString("N")[..6];
         var sent = await anonymous.PostFormAsync("/tillganglighet", "/tillganglighet/rapportera", new() { ["Description"] = description, ["Page"] = "/ideer/ny" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(noticesBefore + 1, await AdminNoticesAsync(adminId));
 
         var admin = PortalClient.Create(portal);
         await admin.SignInOrFailAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         Assert.Contains(description, await admin.GetStringAsync("/admin/tillganglighet"), StringComparison.Ordinal);
+    }
+
+    private async Task<int> AdminNoticesAsync(string adminId)
+    {
+        await using var scope = portal.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Kvalitetsportal.Notifications.Notices.Notification>()
+            .CountAsync(n => n.UserId == adminId && n.Message.Contains("brist i portalens tillgänglighet"));
+    }
+}
+
+/// <summary>The portal with a low limit on barrier reports, to see the limit without sending ten.</summary>
+public sealed class BarrierLimitPortal : PortalFactory
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["PublicDuties:BarrierReportsPerHour"] = "2",
+    };
+}
+
+public sealed class BarrierReportLimitTests(BarrierLimitPortal portal) : IClassFixture<BarrierLimitPortal>
+{
+    [Fact]
+    public async Task One_address_cannot_flood_the_barrier_form()
+    {
+        var anonymous = PortalClient.Create(portal);
+        for (var i = 0; i < 2; i++)
+        {
+            var sent = await anonymous.PostFormAsync("/tillganglighet", "/tillganglighet/rapportera", new() { ["Description"] = "Rapport " + i });
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        var refused = await anonymous.PostFormAsync("/tillganglighet", "/tillganglighet/rapportera", new() { ["Description"] = "En rapport för mycket" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter is not null);
+        await using var scope = portal.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Kvalitetsportal.PublicDuties.Data.BarrierReport>()
+            .AnyAsync(r => r.Description == "En rapport för mycket"));
     }
 }
