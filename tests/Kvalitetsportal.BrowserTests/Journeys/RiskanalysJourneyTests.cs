@@ -71,6 +71,24 @@ public sealed class RiskanalysJourneyTests(BrowserFixture browser)
         await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-p", "3");
         await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-c", "4");
         await Assertions.Expect(rows.First.Locator("td")).ToHaveTextAsync(["3 Möjlig", "4 Allvarlig", "12", "Mycket hög risk", "1"]);
+
+        // The register, filtered by category, shows it too; the page passes axe.
+        await karl.GotoAsync("/riskanalys");
+        await karl.GetByLabel("Kategori").SelectOptionAsync("IT och informationssäkerhet");
+        await karl.GetByRole(AriaRole.Button, new() { Name = "Visa" }).ClickAsync();
+        await Assertions.Expect(karl.GetByRole(AriaRole.Link, new() { Name = "Larmen går inte fram vid byte av operatör" })).ToBeVisibleAsync();
+        await karl.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task The_matrix_admin_page_passes_axe()
+    {
+        var admin = await browser.NewPageAsync();
+        await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await admin.GotoAsync("/admin/riskmatris");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Riskmatris");
+        await Assertions.Expect(admin.GetByLabel("Sannolikhet 4: namn")).ToHaveValueAsync("Sannolik");
+        await admin.AssertAccessibleAsync();
     }
 
     private async Task<string> ItemAsync(string title)
