@@ -2,6 +2,7 @@ using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Documents.Data;
 using Kvalitetsportal.InternKontroll.Control;
 using Kvalitetsportal.InternKontroll.Documents;
+using Kvalitetsportal.InternKontroll.Oversight;
 using Kvalitetsportal.Modules;
 using Kvalitetsportal.Navigation;
 using Kvalitetsportal.Permissions;
@@ -31,6 +32,7 @@ public sealed class InternKontrollStartup : IFeatureStartup
 
         // Registered after the Workflows feature's rule (this feature depends on it), so it narrows what that rule gave.
         services.AddScoped<IContentAccessRule, OwnNamndChangesRule>();
+        services.AddScoped<IContentAccessRule, OversightRisksRule>();
         services.AddScoped<InternalControl>();
         services.AddScoped<IDocumentDataContributor, ControlReportData>();
     }

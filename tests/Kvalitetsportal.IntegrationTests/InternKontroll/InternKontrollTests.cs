@@ -356,6 +356,46 @@ public sealed class InternKontrollTests(InternKontrollPortal portal) : IClassFix
         await manager.UpdateAsync(type!, id, item.Revision, new Kvalitetsportal.Contents.Items.ContentChange(item.DisplayText, item.OrganisationUnitId, data), item.OwnerId, publish: true);
     }
 
+    [Fact]
+    public async Task Kommunstyrelsens_controller_sees_a_namnds_risk_read_only_and_another_namnd_still_does_not()
+    {
+        var plan = await ControlArrange.PlanAsync(portal);
+        var owner = await portal.SignedInAsync(InternKontrollPortal.OwnerVo);
+        var word = "Utbetalningsrisk" + Guid.NewGuid().ToString("N")[..8];
+        var add = Kvalitetsportal.Riskanalys.RiskUrls.Add(plan.Plan);
+        var added = await owner.PostFormAsync(add, add, new Dictionary<string, string>
+        {
+            ["Title"] = $"{word}: felaktiga utbetalningar",
+            ["Cause"] = "Attesten görs inte vid semester.",
+            ["Consequence"] = "Pengar betalas ut utan grund.",
+            ["Category"] = "Ekonomi",
+            ["Goal"] = "En tillförlitlig finansiell rapportering och information om verksamheten",
+            ["UnitId"] = (await UsersArrange.UnitIdAsync(portal, "DN-VO")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OwnerEmail"] = InternKontrollPortal.OwnerVo,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var riskUrl = added.Headers.Location!.OriginalString;
+        Assert.StartsWith("/riskanalys/risker/", riskUrl, StringComparison.Ordinal);
+        var risk = riskUrl.Split('/')[3];
+
+        // The controller (in KS, not the nämnd's unit) finds it in the register and opens it by its address.
+        var controller = await portal.SignedInAsync(InternKontrollPortal.Controller);
+        Assert.Contains(word, await controller.GetStringAsync(Kvalitetsportal.Riskanalys.RiskUrls.Register), StringComparison.Ordinal);
+        var page = await controller.GetAsync(riskUrl);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(word, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Read only: valuing it is refused.
+        var valued = await controller.PostFormAsync(riskUrl, Kvalitetsportal.Riskanalys.RiskUrls.Value(risk), new Dictionary<string, string> { ["kind"] = "Brutto", ["probability"] = "1", ["consequence"] = "1" });
+        Assert.True(valued.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"Värderingen gav {valued.StatusCode}");
+
+        // Another nämnd's people still reach nothing of it.
+        var other = await portal.SignedInAsync(InternKontrollPortal.OwnerSoc);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(riskUrl)).StatusCode);
+        Assert.DoesNotContain(word, await other.GetStringAsync(Kvalitetsportal.Riskanalys.RiskUrls.Register), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/content/Risk/{risk}")).StatusCode);
+    }
+
     private async Task<List<Kvalitetsportal.Contents.Items.ContentItem>> ChecksOfAsync(string pointId)
     {
         await using var scope = portal.CreateScope();
