@@ -1,5 +1,6 @@
 using Kvalitetsportal.Contents.Access;
 using Kvalitetsportal.Documents.Data;
+using Kvalitetsportal.InternKontroll.Checks;
 using Kvalitetsportal.InternKontroll.Control;
 using Kvalitetsportal.InternKontroll.Documents;
 using Kvalitetsportal.InternKontroll.Oversight;
@@ -31,6 +32,7 @@ public sealed class InternKontrollStartup : IFeatureStartup
         services.Configure<TrafficLightOptions>(configuration.GetSection("InternKontroll:Trafikljus"));
 
         // Registered after the Workflows feature's rule (this feature depends on it), so it narrows what that rule gave.
+        services.AddScoped<IContentAccessRule, HolderReportsRule>();
         services.AddScoped<IContentAccessRule, OwnNamndChangesRule>();
         services.AddScoped<IContentAccessRule, OversightRisksRule>();
         services.AddScoped<InternalControl>();

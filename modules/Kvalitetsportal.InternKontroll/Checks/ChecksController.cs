@@ -37,8 +37,9 @@ public sealed class CheckViewModel
 /// asked for here, with the Swedish message beside the field, before anything is saved; what the
 /// user typed and uploaded comes back with the message. No state or outcome name is code.
 /// </summary>
+// No module permission: the check itself decides. Whoever the item access lets see it may open it
+// (the holder too: the control point's responsible person need not work with internal control otherwise).
 [Authorize]
-[RequirePermission(InternKontrollPermissions.UseName)]
 public sealed class ChecksController(
     InternalControl control,
     VisibleContentItems visible,

@@ -396,6 +396,41 @@ public sealed class InternKontrollTests(InternKontrollPortal portal) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/content/Risk/{risk}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_control_points_responsible_person_reports_the_check_and_a_colleague_who_is_not_responsible_cannot()
+    {
+        var plan = await ControlArrange.PlanAsync(portal);
+        var responsible = await UsersArrange.UserIdAsync(portal, InternKontrollPortal.ResponsibleVo);
+        var point = await ControlArrange.LatestAsync(portal, plan.Point);
+
+        // As the quarterly schedule creates it: the point's responsible person copied onto the check.
+        var check = await ControlArrange.CreateAsync(portal, ControlTypes.Check, "Kontroll 2026-K3", point.OwnerId, point.OrganisationUnitId, new JsonObject { ["kontrollmoment"] = plan.Point, ["period"] = "2026-K3", ["ansvarig"] = responsible });
+        await WaitForAsync(async () => (await ControlArrange.LatestAsync(portal, check)).AssignedTo is { Length: > 0 } a ? a : null, "tilldelningen");
+
+        // The förvaltningschef of the same nämnd sees the check but is not its responsible: refused, nothing saved.
+        var chief = await portal.SignedInAsync(InternKontrollPortal.ChiefVo);
+        var refused = await ControlArrange.ReportAsync(chief, check, "OK", "");
+        Assert.DoesNotContain("/internkontroll/", refused.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.Equal("Att rapportera", (await ControlArrange.LatestAsync(portal, check)).WorkflowState);
+        Assert.Null(ControlTypes.Text((await ControlArrange.LatestAsync(portal, check)).GetData()["outcome"]));
+
+        // The responsible person (a Medarbetare, no internal-control role) opens it and reports an avvikelse.
+        var olle = await portal.SignedInAsync(InternKontrollPortal.ResponsibleVo);
+        Assert.Equal(HttpStatusCode.OK, (await olle.GetAsync(InternKontrollUrls.Check(check))).StatusCode);
+        var reported = await ControlArrange.ReportAsync(olle, check, "Avvikelse", "Två fakturor saknade attest.");
+        Assert.Equal(HttpStatusCode.Redirect, reported.StatusCode);
+        var saved = await ControlArrange.LatestAsync(portal, check);
+        Assert.Equal("Avvikelse", saved.WorkflowState);
+        Assert.Equal("Avvikelse", ControlTypes.Text(saved.GetData()["outcome"]));
+        Assert.Single(await ControlArrange.ActionsOfAsync(portal, check));
+
+        // Reported checks are closed to him, and he still reaches no other check of the nämnd.
+        var again = await ControlArrange.ReportAsync(olle, check, "OK", "");
+        Assert.NotEqual(HttpStatusCode.Redirect, again.StatusCode);
+        var other = await ControlArrange.CheckAsync(portal, plan, "2026-K4");
+        Assert.Equal(HttpStatusCode.NotFound, (await olle.GetAsync(InternKontrollUrls.Check(other))).StatusCode);
+    }
+
     private async Task<List<Kvalitetsportal.Contents.Items.ContentItem>> ChecksOfAsync(string pointId)
     {
         await using var scope = portal.CreateScope();
