@@ -52,29 +52,76 @@ public sealed class InternalControl(
 
     public async Task<PlanView> PlanAsync(ClaimsPrincipal reader, ContentItem plan, CancellationToken cancellationToken)
     {
-        var directory = await units.LoadAsync(cancellationToken);
-        var processes = (await VisibleAsync(reader, ControlTypes.Process, cancellationToken)).Where(p => RefersTo(p, ControlTypes.PlanField, plan)).ToList();
-        var points = (await VisibleAsync(reader, ControlTypes.Point, cancellationToken)).Where(p => RefersTo(p, ControlTypes.PlanField, plan)).ToList();
-        var pointIds = points.Select(p => p.ContentItemId).ToHashSet(StringComparer.Ordinal);
-        var checks = (await VisibleAsync(reader, ControlTypes.Check, cancellationToken))
-            .Where(c => ControlTypes.Text(c.GetData()[ControlTypes.PointField]) is { } id && pointIds.Contains(id))
-            .OrderBy(c => ControlTypes.Text(c.GetData()[ControlTypes.Period]), StringComparer.Ordinal)
-            .ToList();
-        var checkIds = checks.Select(c => c.ContentItemId).ToHashSet(StringComparer.Ordinal);
-        var actions = (await VisibleAsync(reader, ControlTypes.Action, cancellationToken))
-            .Where(a => ControlTypes.Text(a.GetData()[ControlTypes.CheckField]) is { } id && checkIds.Contains(id))
-            .ToList();
-        var processTitles = processes.ToDictionary(p => p.ContentItemId, p => p.DisplayText, StringComparer.Ordinal);
+        var all = await LoadAsync(reader, cancellationToken);
 
         // The chosen risks, each through the risk register's own access (a secret risk stays hidden).
         var chosen = new Dictionary<string, RiskSummary>(StringComparer.Ordinal);
-        foreach (var riskId in points.Select(p => ControlTypes.Text(p.GetData()[ControlTypes.RiskField])).OfType<string>().Distinct(StringComparer.Ordinal))
+        var riskIds = all.Points.Where(p => RefersTo(p, ControlTypes.PlanField, plan))
+            .Select(p => ControlTypes.Text(p.GetData()[ControlTypes.RiskField])).OfType<string>().Distinct(StringComparer.Ordinal);
+        foreach (var riskId in riskIds)
         {
             if (await risks.FindAsync(reader, riskId, cancellationToken) is { } risk)
             {
                 chosen[riskId] = risk;
             }
         }
+
+        return Assemble(plan, all, await units.LoadAsync(cancellationToken), chosen);
+    }
+
+    /// <summary>Kommunstyrelsen's overview: one row per plan the reader may see, newest year first, then by nämnd.</summary>
+    public async Task<IReadOnlyList<PlanSummary>> OverviewAsync(ClaimsPrincipal reader, CancellationToken cancellationToken)
+    {
+        var plans = await VisibleAsync(reader, ControlTypes.Plan, cancellationToken);
+        // An action is open until its workflow reaches a final state (which states are final is data).
+        var workflow = (await workflows.GetCurrentAsync(ControlTypes.Action, cancellationToken))?.Definition;
+        var finalActionStates = workflow?.States.Where(s => s.Final).Select(s => s.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+        // Each type is read once for the whole page, not once per plan; the summary needs no risks.
+        var all = await LoadAsync(reader, cancellationToken);
+        var directory = await units.LoadAsync(cancellationToken);
+        var noRisks = new Dictionary<string, RiskSummary>(StringComparer.Ordinal);
+        var rows = new List<PlanSummary>(plans.Count);
+        foreach (var plan in plans)
+        {
+            var view = Assemble(plan, all, directory, noRisks);
+            var outcomes = view.Points.SelectMany(p => p.Checks).Select(c => ControlTypes.Text(c.GetData()[ControlTypes.Outcome])).ToList();
+            rows.Add(new PlanSummary(
+                plan,
+                view.Year,
+                view.Namnd,
+                view.Points.Count,
+                outcomes.Count(o => o is not null),
+                outcomes.Count(o => o is not null && lights.Value.Red.Contains(o, StringComparer.Ordinal)),
+                view.Actions.Count(a => a.WorkflowState is null || !finalActionStates.Contains(a.WorkflowState)),
+                lights.Value.Of(outcomes)));
+        }
+
+        return [.. rows.OrderByDescending(r => r.Year).ThenBy(r => r.Namnd, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false))];
+    }
+
+    // What the reader may see of each internal-control type, read once per page.
+    private sealed record Visible(IReadOnlyList<ContentItem> Processes, IReadOnlyList<ContentItem> Points, IReadOnlyList<ContentItem> Checks, IReadOnlyList<ContentItem> Actions);
+
+    private async Task<Visible> LoadAsync(ClaimsPrincipal reader, CancellationToken cancellationToken) => new(
+        await VisibleAsync(reader, ControlTypes.Process, cancellationToken),
+        await VisibleAsync(reader, ControlTypes.Point, cancellationToken),
+        await VisibleAsync(reader, ControlTypes.Check, cancellationToken),
+        await VisibleAsync(reader, ControlTypes.Action, cancellationToken));
+
+    private PlanView Assemble(ContentItem plan, Visible all, UnitDirectory directory, IReadOnlyDictionary<string, RiskSummary> chosen)
+    {
+        var processes = all.Processes.Where(p => RefersTo(p, ControlTypes.PlanField, plan)).ToList();
+        var points = all.Points.Where(p => RefersTo(p, ControlTypes.PlanField, plan)).ToList();
+        var pointIds = points.Select(p => p.ContentItemId).ToHashSet(StringComparer.Ordinal);
+        var checks = all.Checks
+            .Where(c => ControlTypes.Text(c.GetData()[ControlTypes.PointField]) is { } id && pointIds.Contains(id))
+            .OrderBy(c => ControlTypes.Text(c.GetData()[ControlTypes.Period]), StringComparer.Ordinal)
+            .ToList();
+        var checkIds = checks.Select(c => c.ContentItemId).ToHashSet(StringComparer.Ordinal);
+        var actions = all.Actions
+            .Where(a => ControlTypes.Text(a.GetData()[ControlTypes.CheckField]) is { } id && checkIds.Contains(id))
+            .ToList();
+        var processTitles = processes.ToDictionary(p => p.ContentItemId, p => p.DisplayText, StringComparer.Ordinal);
 
         var views = points.Select(point =>
         {
@@ -93,32 +140,6 @@ public sealed class InternalControl(
         }).ToList();
 
         return new PlanView(plan, ControlTypes.Number(plan.GetData()[ControlTypes.Year]), directory.NameOf(plan.OrganisationUnitId) ?? "–", processes, views, actions);
-    }
-
-    /// <summary>Kommunstyrelsen's overview: one row per plan the reader may see, newest year first, then by nämnd.</summary>
-    public async Task<IReadOnlyList<PlanSummary>> OverviewAsync(ClaimsPrincipal reader, CancellationToken cancellationToken)
-    {
-        var plans = await VisibleAsync(reader, ControlTypes.Plan, cancellationToken);
-        // An action is open until its workflow reaches a final state (which states are final is data).
-        var workflow = (await workflows.GetCurrentAsync(ControlTypes.Action, cancellationToken))?.Definition;
-        var openActionStates = workflow?.States.Where(s => s.Final).Select(s => s.Name).ToHashSet(StringComparer.Ordinal) ?? [];
-        var rows = new List<PlanSummary>(plans.Count);
-        foreach (var plan in plans)
-        {
-            var view = await PlanAsync(reader, plan, cancellationToken);
-            var outcomes = view.Points.SelectMany(p => p.Checks).Select(c => ControlTypes.Text(c.GetData()[ControlTypes.Outcome])).ToList();
-            rows.Add(new PlanSummary(
-                plan,
-                view.Year,
-                view.Namnd,
-                view.Points.Count,
-                outcomes.Count(o => o is not null),
-                outcomes.Count(o => o is not null && lights.Value.Red.Contains(o, StringComparer.Ordinal)),
-                view.Actions.Count(a => a.WorkflowState is null || !openActionStates.Contains(a.WorkflowState)),
-                lights.Value.Of(outcomes)));
-        }
-
-        return [.. rows.OrderByDescending(r => r.Year).ThenBy(r => r.Namnd, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false))];
     }
 
     private static bool RefersTo(ContentItem item, string field, ContentItem target) =>
