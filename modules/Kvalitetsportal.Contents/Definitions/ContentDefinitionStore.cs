@@ -71,15 +71,49 @@ public sealed class ContentDefinitionCache(IFusionCache cache)
     public IReadOnlyDictionary<string, ContentTypeDefinition> Current =>
         cache.TryGet<IReadOnlyDictionary<string, ContentTypeDefinition>>(Key, StaleAllowed).GetValueOrDefault(None);
 
+    // Counts this node's forgettings, so that a load that spans one is used once but not kept.
+    private long _forgotten;
+
     internal async Task<IReadOnlyDictionary<string, ContentTypeDefinition>> GetOrLoadAsync(
         Func<CancellationToken, Task<List<ContentTypeRecord>>> read, CancellationToken cancellationToken) =>
-        await cache.GetOrSetAsync<IReadOnlyDictionary<string, ContentTypeDefinition>>(Key, async (_, ct) => Parse(await read(ct)), Options, [Tag], cancellationToken);
+        await cache.GetOrSetAsync<IReadOnlyDictionary<string, ContentTypeDefinition>>(Key, async (context, ct) =>
+        {
+            var forgotten = Interlocked.Read(ref _forgotten);
+            var definitions = Parse(await read(ct));
+            if (Interlocked.Read(ref _forgotten) != forgotten)
+            {
+                context.Options.SkipMemoryCacheWrite = true;
+            }
+
+            return definitions;
+        }, Options, [Tag], cancellationToken);
 
     internal static IReadOnlyDictionary<string, ContentTypeDefinition> Parse(IEnumerable<ContentTypeRecord> records) =>
         records.ToDictionary(r => r.Name, r => JsonSerializer.Deserialize<ContentTypeDefinition>(r.Definition, Json)!, StringComparer.Ordinal);
 
     /// <summary>Forgets the snapshot on every node; call it after saving a definition.</summary>
-    internal void Invalidate() => cache.RemoveByTag(Tag);
+    internal void Invalidate()
+    {
+        Interlocked.Increment(ref _forgotten);
+        cache.RemoveByTag(Tag);
+    }
+
+    /// <summary>
+    /// Forgets the snapshot now and, inside a transaction (a recipe), again when it commits: a
+    /// reader between the save and the commit would otherwise keep the old definitions.
+    /// </summary>
+    internal void InvalidateOnCommit(PortalDbContext db)
+    {
+        Invalidate();
+        if (db.Database.CurrentTransaction is not null)
+        {
+            db.AfterCommit.Add(_ =>
+            {
+                Invalidate();
+                return Task.CompletedTask;
+            });
+        }
+    }
 }
 
 public interface IContentDefinitionStore
@@ -143,7 +177,7 @@ public sealed class ContentDefinitionStore(PortalDbContext db, ContentDefinition
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        cache.Invalidate();
+        cache.InvalidateOnCommit(db);
         return [];
     }
 

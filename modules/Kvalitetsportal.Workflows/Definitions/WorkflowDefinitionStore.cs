@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kvalitetsportal.Audit;
+using Kvalitetsportal.Caching;
 using Kvalitetsportal.Contents.Definitions;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Users.Data;
@@ -190,7 +191,7 @@ public sealed class WorkflowDefinitionStore(
             return new WorkflowSaveResult(null, [new WorkflowProblem("", "Någon annan sparade arbetsflödet samtidigt. Ladda om sidan och gör ändringen igen.")]);
         }
 
-        await cache.RemoveByTagAsync(TypeTag(contentType), token: cancellationToken);
+        await cache.RemoveByTagOnCommitAsync(db, [TypeTag(contentType)], cancellationToken);
         return new WorkflowSaveResult(version, []);
     }
 

@@ -1,3 +1,4 @@
+using Kvalitetsportal.Data;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,21 @@ public static class PortalCache
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Forgets <paramref name="tags"/> after a save of <paramref name="db"/>: now, and inside a
+    /// transaction (a recipe, a feature's set-up) once more when it commits. Forgetting only before
+    /// the commit let a reader in between cache what the commit was about to replace, for the
+    /// entry's whole life (a new content type missing for five seconds after its recipe ran).
+    /// </summary>
+    public static async ValueTask RemoveByTagOnCommitAsync(this IFusionCache cache, PortalDbContext db, IReadOnlyList<string> tags, CancellationToken cancellationToken = default)
+    {
+        await cache.RemoveByTagAsync(tags, token: cancellationToken);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            db.AfterCommit.Add(async ct => await cache.RemoveByTagAsync(tags, token: ct));
+        }
     }
 
     /// <summary>The cache as one node without Redis has it, outside dependency injection (tests, tools).</summary>

@@ -1,4 +1,5 @@
 using Kvalitetsportal.Audit;
+using Kvalitetsportal.Caching;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Recipes;
 using Microsoft.EntityFrameworkCore;
@@ -93,7 +94,7 @@ public sealed class FeatureManager(
             await recipes.ApplyAsync(toEnable, cancellationToken);
         }
 
-        await cache.RemoveByTagAsync(CacheTag, token: cancellationToken);
+        await cache.RemoveByTagOnCommitAsync(db, [CacheTag], cancellationToken);
         logger.LogInformation("Features {FeatureIds} enabled", toEnable);
 
         var names = toEnable.Select(id => catalog.FindFeature(id)!.Name).ToList();
@@ -134,7 +135,7 @@ public sealed class FeatureManager(
         db.EnabledFeatures.RemoveRange(await db.EnabledFeatures.Where(f => f.FeatureId == feature.Id).ToListAsync(cancellationToken));
         audit.Record(new AuditEntry(AuditCategories.Features, AuditActions.FeatureDisabled, AuditSubjectTypes.Feature, feature.Id, feature.Name));
         await db.SaveChangesAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CacheTag, token: cancellationToken);
+        await cache.RemoveByTagOnCommitAsync(db, [CacheTag], cancellationToken);
         logger.LogInformation("Feature {FeatureId} disabled", feature.Id);
         return new FeatureChangeResult(true, $"\"{feature.Name}\" är avstängd. Dess data finns kvar och kommer tillbaka när den aktiveras igen.", [feature.Id]);
     }

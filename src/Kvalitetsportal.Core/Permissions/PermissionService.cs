@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kvalitetsportal.Audit;
+using Kvalitetsportal.Caching;
 using Kvalitetsportal.Data;
 using Kvalitetsportal.Modules;
 using Microsoft.EntityFrameworkCore;
@@ -124,7 +125,7 @@ public sealed class PermissionService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CacheTag, token: cancellationToken);
+        await cache.RemoveByTagOnCommitAsync(db, [CacheTag], cancellationToken);
     }
 
     private IEnumerable<AuditChange> PermissionChanges(List<string> added, List<string> removed)

@@ -116,6 +116,31 @@ public sealed partial class CacheForgettingTests(ContentsPortal portal) : IClass
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Import)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_type_saved_in_a_recipe_is_there_once_the_recipe_commits_although_someone_read_the_types_meanwhile()
+    {
+        var type = ContentsPortal.Definition();
+        type.Name = "Avvikelse";
+        type.DisplayName = "Avvikelse";
+        await using var recipe = portal.CreateScope();
+        var db = recipe.ServiceProvider.GetRequiredService<Kvalitetsportal.Data.PortalDbContext>();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.Empty(await recipe.ServiceProvider.GetRequiredService<IContentDefinitionStore>().SaveAsync(type));
+
+            // A request on another connection reads the types before the commit (and so remembers them without the new one).
+            await using (var reader = portal.CreateScope())
+            {
+                Assert.Null(await reader.ServiceProvider.GetRequiredService<IContentDefinitionStore>().GetAsync("Avvikelse"));
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        await using var after = portal.CreateScope();
+        Assert.NotNull(await after.ServiceProvider.GetRequiredService<IContentDefinitionStore>().GetAsync("Avvikelse"));
+    }
+
     private async Task SetGrantsAsync(IEnumerable<string> permissions)
     {
         await using var scope = portal.CreateScope();
