@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Hosting;
 using Kvalitetsportal.Notifications.Mail;
+using Microsoft.Extensions.Configuration;
 
 namespace Kvalitetsportal.Notifications.Outbox;
 
@@ -8,7 +10,7 @@ namespace Kvalitetsportal.Notifications.Outbox;
 /// Adds messages to the caller's unit of work; they are sent only if and after it commits. This
 /// node's dispatcher is nudged after the commit (other nodes find them on their poll).
 /// </summary>
-public sealed class OutboxWriter(PortalDbContext db, OutboxSignal signal)
+public sealed class OutboxWriter(PortalDbContext db, OutboxSignal signal, IConfiguration configuration)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -16,7 +18,7 @@ public sealed class OutboxWriter(PortalDbContext db, OutboxSignal signal)
 
     /// <summary>A plain-text mail to one person; the HTML part is made from the text, the subject is one line.</summary>
     public void AddMail(string? contentItemId, string to, string? toName, string subject, string text, DateTime now) =>
-        AddMail(contentItemId, new MailPayload(to, toName, MailText.Subject(subject), text, MailText.ToHtml(text)), now);
+        AddMail(contentItemId, new MailPayload(to, toName, MailText.Subject(subject), text, MailText.ToHtml(text, subject, PortalAddress.BaseUrl(configuration))), now);
 
     public void AddWebhook(string? contentItemId, WebhookPayload hook, DateTime now) => Add(OutboxMessage.WebhookKind, JsonSerializer.Serialize(hook, Json), contentItemId, now);
 

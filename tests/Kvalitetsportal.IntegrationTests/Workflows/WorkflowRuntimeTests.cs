@@ -97,6 +97,8 @@ public sealed class WorkflowRuntimeTests(SuggestionPortal portal) : IClassFixtur
         Assert.Contains($"Beslutsdatum: {DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE"))}", text);
         Assert.Contains($"{WorkflowPortal.BaseUrl}/innehall/Forbattringsforslag/{id}", text);
         Assert.Contains("Bra idé – vi sätter upp nya skyltar i vår.", mail.HtmlBody);
+        Assert.Contains($"<title>Beslut om ditt förbättringsförslag: {title}</title>", mail.HtmlBody); // the HTML part is a whole document
+        Assert.Contains($"<a href=\"{WorkflowPortal.BaseUrl}/innehall/Forbattringsforslag/{id}\">", mail.HtmlBody); // the portal's own link is live
         var row = await EventuallyAsync(async () => (await OutboxAsync(portal, id)).Single(m => m.Payload.Contains("Beslut om", StringComparison.Ordinal)), m => m.Status == OutboxStatus.Sent, "att beslutet markeras skickat");
         Assert.Equal(1, row.Attempts);
 

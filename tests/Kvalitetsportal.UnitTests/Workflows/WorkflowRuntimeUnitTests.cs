@@ -46,12 +46,27 @@ public sealed class TemplatesTests
     public void The_html_part_encodes_everything_and_keeps_lines_and_links()
     {
         var text = Templates.Render("Motivering: {{ comment }}\nLäs mer: {{ item.url }}", Model(comment: "<script>alert('x')</script> & så vidare"));
-        var html = MailText.ToHtml(text);
+        var html = MailText.ToHtml(text, "Beslut <om> skyltning", "https://kvalitet.kommun.test/");
 
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("&amp; så vidare<br>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://kvalitet.kommun.test/innehall/Forslag/abc\">", html, StringComparison.Ordinal);
+        Assert.Contains("<head><meta charset=\"utf-8\"><title>Beslut &lt;om&gt; skyltning</title></head>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://kvalitet.kommun.test.example.net/logga-in")]
+    [InlineData("https://bank.example/kvalitet.kommun.test/")]
+    [InlineData("http://kvalitet.kommun.test/")]
+    public void A_link_someone_typed_stays_text_in_official_mail(string typed)
+    {
+        var text = Templates.Render("Nytt förslag: {{ item.title }}\nLäs mer: {{ item.url }}", Model(title: $"Se {typed} nu"));
+        var html = MailText.ToHtml(text, "Nytt förslag", "https://kvalitet.kommun.test");
+
+        Assert.Contains($"Se {typed} nu", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{typed}", html, StringComparison.Ordinal);
+        Assert.Equal(1, html.Split("<a href=").Length - 1); // the portal's own link only
     }
 
     [Fact]
