@@ -9,6 +9,12 @@ public static class ContentApiOpenApi
 {
     public const string DocumentPath = "/openapi/{documentName}.json";
 
+    /// <summary>The security scheme's name: the portal's sign-in cookie, which every /api/ endpoint requires.</summary>
+    public const string CookieScheme = "portalCookie";
+
+    /// <summary>The sign-in cookie's name (set by the Users module).</summary>
+    public const string CookieName = "kvalitetsportal.auth";
+
     public static IServiceCollection AddContentApiOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
@@ -30,10 +36,26 @@ public static class ContentApiOpenApi
                         "en inaktuell revision ger 409 med den aktuella revisionen i `currentRevision`.\n\n" +
                         "Fel beskrivs som RFC 7807 (application/problem+json); valideringsfel har meddelanden på svenska per fältnamn i `errors`.",
                 };
+
+                // Every /api/ endpoint needs the sign-in cookie: say so once, for the whole document.
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[CookieScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Cookie,
+                    Name = CookieName,
+                    Description = "Portalens inloggningscookie, som sätts vid inloggning på /konto/logga-in.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, document)] = [] }];
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
+                operation.Responses ??= [];
+                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Inte inloggad: logga in och försök igen." });
+                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Inloggad men utan behörighet till detta." });
+
                 var method = context.Description.HttpMethod;
                 if (method is "POST" or "PUT")
                 {

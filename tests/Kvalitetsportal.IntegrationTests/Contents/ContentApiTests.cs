@@ -254,6 +254,23 @@ public sealed class ContentApiTests(ApiPortal portal) : IClassFixture<ApiPortal>
         Assert.Equal("CreateContent", (string?)post["operationId"]);
         Assert.Contains(post["parameters"]!.AsArray(), p => (string?)p!["name"] == "RequestVerificationToken" && (string?)p["in"] == "header");
         Assert.Contains("RequestVerificationToken", (string?)document["info"]!["description"], StringComparison.Ordinal);
+
+        // How to authenticate and what an unauthenticated or unauthorised call gets are described.
+        var scheme = document["components"]!["securitySchemes"]!["portalCookie"]!;
+        Assert.Equal("apiKey", (string?)scheme["type"]);
+        Assert.Equal("cookie", (string?)scheme["in"]);
+        Assert.Equal("kvalitetsportal.auth", (string?)scheme["name"]);
+        Assert.True(document["security"]!.AsArray().Single()!.AsObject().ContainsKey("portalCookie"));
+        foreach (var (path, operations) in paths)
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                Assert.True(operation!["responses"]!.AsObject().ContainsKey("401"), $"{method} {path} saknar 401");
+                Assert.True(operation["responses"]!.AsObject().ContainsKey("403"), $"{method} {path} saknar 403");
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PortalClient.Create(portal).GetAsync("/api/content-types")).StatusCode); // as described
     }
 
     private static async Task<string> TokenAsync(PortalClient client)
