@@ -38,7 +38,7 @@ public sealed class ContentExportController(
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        // MiniExcel completes the zip by seeking, so the workbook is written to a temporary file
+        // The Open XML package completes the zip by seeking, so the workbook is written to a temporary file
         // (never to memory) and streamed from there; the file is deleted when the response is done.
         var file = new FileStream(
             Path.Combine(Path.GetTempPath(), $"kp-export-{Guid.NewGuid():N}.xlsx"),

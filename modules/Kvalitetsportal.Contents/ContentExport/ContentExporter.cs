@@ -7,15 +7,18 @@ using Kvalitetsportal.Contents.Fields;
 using Kvalitetsportal.Contents.Items;
 using Kvalitetsportal.Contents.Queries;
 using Kvalitetsportal.Data;
+using Kvalitetsportal.Localization;
 using Kvalitetsportal.Organisation.Data;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace Kvalitetsportal.Contents.ContentExport;
 
-/// <summary>An export about to be written: its column headers and its rows, read from the database batch by batch.</summary>
-public sealed record ContentExportData(ContentTypeDefinition Type, IReadOnlyList<string> Headers, IAsyncEnumerable<string[]> Rows);
+/// <summary>
+/// An export about to be written: its column headers and its rows, read from the database batch by
+/// batch. A cell is text, a <see cref="DateTime"/> in Swedish local time, or null; each format
+/// writes them its own way (CSV as guarded text, Excel as text and date cells).
+/// </summary>
+public sealed record ContentExportData(ContentTypeDefinition Type, IReadOnlyList<string> Headers, IAsyncEnumerable<object?[]> Rows);
 
 /// <summary>
 /// Exports exactly what the user may see of a type, with the list's filters
@@ -64,11 +67,11 @@ public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDi
         headers.Add("Ändrad");
         headers.AddRange(moduleColumns ?? []);
 
-        // Excel's filters and MiniExcel's columns need unique headers.
+        // Excel's filters and readers that key rows by header need unique headers.
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < headers.Count; i++)
         {
-            var header = ExportCells.Neutralise(headers[i].Length == 0 ? $"Kolumn {i + 1}" : headers[i]);
+            var header = headers[i].Length == 0 ? $"Kolumn {i + 1}" : headers[i];
             if (seen.Contains(header))
             {
                 var fieldIndex = i - 4;
@@ -90,10 +93,10 @@ public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDi
     public static string StateText(ContentItem item) =>
         !string.IsNullOrWhiteSpace(item.WorkflowState) ? item.WorkflowState : item.Published ? "Publicerad" : "Utkast";
 
-    public static string[] Row(ContentItem item, ContentTypeDefinition type, UnitDirectory units, FieldDisplayer display)
+    public static object?[] Row(ContentItem item, ContentTypeDefinition type, UnitDirectory units, FieldDisplayer display)
     {
         var data = item.GetData();
-        var cells = new List<string>
+        var cells = new List<object?>
         {
             ExportCells.Reference(item.ContentItemId),
             item.DisplayText,
@@ -102,9 +105,9 @@ public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDi
         };
         // Units, people and referenced items are named, as the list and the item page name them.
         cells.AddRange(type.OrderedFields.Select(f => display(f, data[f.Name])));
-        cells.Add(ExportCells.LocalTime(item.CreatedUtc));
-        cells.Add(ExportCells.LocalTime(item.ModifiedUtc));
-        return [.. cells.Select(ExportCells.Neutralise)];
+        cells.Add(SwedishTime.FromUtc(item.CreatedUtc));
+        cells.Add(SwedishTime.FromUtc(item.ModifiedUtc));
+        return [.. cells];
     }
 
     /// <summary>Semicolon-separated UTF-8 with a byte order mark, as Swedish Excel opens it. Writes asynchronously only.</summary>
@@ -119,41 +122,28 @@ public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDi
         };
 
         await using var csv = CsvWriter.Create(output, options, true);
-        await csv.WriteRecordAsync([.. export.Headers], cancellationToken);
+        await csv.WriteRecordAsync([.. export.Headers.Select(ExportCells.Neutralise)], cancellationToken);
         await foreach (var row in export.Rows.WithCancellation(cancellationToken))
         {
-            await csv.WriteRecordAsync(row, cancellationToken);
+            await csv.WriteRecordAsync([.. row.Select(CsvCell)], cancellationToken);
         }
 
         await csv.FlushAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// An Excel workbook with a styled, frozen header row and a filter. MiniExcel needs a seekable
-    /// stream (it completes the zip at the end), so callers pass a temporary file, not the response.
-    /// </summary>
-    public static async Task WriteXlsxAsync(ContentExportData export, Stream seekableOutput, CancellationToken cancellationToken)
+    /// <summary>A CSV cell: times as "yyyy-MM-dd HH:mm", text guarded against formulas.</summary>
+    private static string CsvCell(object? cell) => cell switch
     {
-        var configuration = new OpenXmlConfiguration
-        {
-            TableStyles = TableStyles.Default,
-            AutoFilter = true,
-            FastMode = true,
-            EnableAutoWidth = false,
-        };
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        _ => ExportCells.Neutralise(cell as string),
+    };
 
-        await using var rows = export.Rows.GetAsyncEnumerator(cancellationToken);
-        var first = await rows.MoveNextAsync() ? rows.Current : null;
-        if (first is null)
-        {
-            // MiniExcel takes the header from the first row; with none, write the header as a plain row.
-            IDictionary<string, object> header = Enumerable.Range(0, export.Headers.Count).ToDictionary(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), i => (object)export.Headers[i]);
-            await MiniExcel.SaveAsAsync(seekableOutput, new[] { header }, printHeader: false, sheetName: SheetName(export.Type), excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
-            return;
-        }
-
-        await MiniExcel.SaveAsAsync(seekableOutput, AsDictionaries(export.Headers, first, rows), sheetName: SheetName(export.Type), excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
-    }
+    /// <summary>
+    /// An Excel workbook (<see cref="XlsxSheetWriter"/>). The zip is completed by seeking, so callers
+    /// pass a temporary file, not the response.
+    /// </summary>
+    public static Task WriteXlsxAsync(ContentExportData export, Stream seekableOutput, CancellationToken cancellationToken) =>
+        XlsxSheetWriter.WriteAsync(seekableOutput, SheetName(export.Type), export.Headers, export.Rows, cancellationToken);
 
     /// <summary>The download's name, e.g. "forbattringsforslag-2026-11-26.xlsx" (the date in Sweden).</summary>
     public static string FileName(ContentTypeDefinition type, DateTimeOffset now, string extension) =>
@@ -165,27 +155,7 @@ public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDi
         return name.Length == 0 ? type.Name[..Math.Min(31, type.Name.Length)] : name[..Math.Min(31, name.Length)];
     }
 
-    private static async IAsyncEnumerable<IDictionary<string, object>> AsDictionaries(IReadOnlyList<string> headers, string[] first, IAsyncEnumerator<string[]> rest)
-    {
-        yield return ToDictionary(headers, first);
-        while (await rest.MoveNextAsync())
-        {
-            yield return ToDictionary(headers, rest.Current);
-        }
-    }
-
-    private static Dictionary<string, object> ToDictionary(IReadOnlyList<string> headers, string[] row)
-    {
-        var dictionary = new Dictionary<string, object>(headers.Count, StringComparer.Ordinal);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            dictionary[headers[i]] = row[i];
-        }
-
-        return dictionary;
-    }
-
-    private async IAsyncEnumerable<string[]> RowsAsync(ClaimsPrincipal user, IQueryable<ContentItem> query, ContentTypeDefinition type, UnitDirectory units, IReadOnlyList<IContentItemFacts> moduleFacts, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<object?[]> RowsAsync(ClaimsPrincipal user, IQueryable<ContentItem> query, ContentTypeDefinition type, UnitDirectory units, IReadOnlyList<IContentItemFacts> moduleFacts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Pages ordered by the list's sort (which ends with the row id, so pages never overlap);
         // each page is its own short query, so a slow download never holds a database lock.
@@ -202,7 +172,7 @@ public sealed class ContentExporter(ContentListQuery list, IUnitDirectory unitDi
             foreach (var item in batch)
             {
                 var row = Row(item, type, units, display);
-                yield return known.Count == 0 ? row : [.. row, .. known.Select(k => ExportCells.Neutralise(k.GetValueOrDefault(item.ContentItemId) ?? ""))];
+                yield return known.Count == 0 ? row : [.. row, .. known.Select(k => k.GetValueOrDefault(item.ContentItemId))];
             }
 
             if (batch.Count < BatchSize)

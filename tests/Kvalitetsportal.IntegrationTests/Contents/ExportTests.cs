@@ -49,7 +49,7 @@ public sealed class ExportPortal : ContentsPortal<ExportArranged>
             ["kategori"] = "Miljö",
             ["bradskande"] = true,
         }, unitId);
-        var annaSecond = await ContentsArrange.CreateItemAsync(this, Type, PortalFactory.EmployeeEmail, "Öppettider i växeln", new JsonObject
+        var annaSecond = await ContentsArrange.CreateItemAsync(this, Type, PortalFactory.EmployeeEmail, "Öppettider i växeln 🚀", new JsonObject
         {
             ["beskrivning"] = "Längre öppettider för kontaktcenter.",
             ["bradskande"] = false,
@@ -98,13 +98,45 @@ public sealed class ExportTests(ExportPortal portal) : IClassFixture<ExportPorta
         Assert.Equal(arranged.AnnasItem.ContentItemId[..8].ToUpperInvariant(), row["Referens"]);
         Assert.Equal("Hemtjänst öster", row["Enhet"]);
         Assert.Equal("Utkast", row["Status"]);
-        Assert.Equal("'=HYPERLINK(\"https://example.invalid/\",\"Klicka här\")", row["Beskrivning av förbättringen"]);
+        Assert.Equal("=HYPERLINK(\"https://example.invalid/\",\"Klicka här\")", row["Beskrivning av förbättringen"]); // as typed: a text cell, no apostrophe
         Assert.Equal("12 500,5", ((string?)row["Uppskattad kostnad"])!.Replace('\u00A0', ' '));
         Assert.Equal("Miljö", row["Kategori"]);
         Assert.Equal("Ja", row["Brådskande"]);
-        Assert.Equal(Stockholm(arranged.AnnasItem.CreatedUtc), row["Skapad"]);
-        Assert.Contains(rows, r => (string?)r["Rubrik"] == "Öppettider i växeln");
+        Assert.Equal(Stockholm(arranged.AnnasItem.CreatedUtc), ((DateTime)row["Skapad"]!).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        Assert.Contains(rows, r => (string?)r["Rubrik"] == "Öppettider i växeln 🚀");
         Assert.DoesNotContain(rows, r => (string?)r["Rubrik"] == "Karls hemliga förslag");
+    }
+
+    [Fact]
+    public async Task Excel_cells_are_what_a_spreadsheet_reads_an_emoji_intact_text_never_a_formula_and_times_as_dates()
+    {
+        var arranged = await portal.ArrangedAsync();
+        var anna = await ContentsArrange.SignedInAsync(portal, PortalFactory.EmployeeEmail);
+
+        await using var stream = new MemoryStream(await (await anna.GetAsync(Xlsx)).Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var sheetPart = document.WorkbookPart!.WorksheetParts.Single();
+        string xml;
+        using (var reader = new StreamReader(sheetPart.GetStream()))
+        {
+            xml = await reader.ReadToEndAsync();
+        }
+
+        Assert.Contains("Öppettider i växeln 🚀", xml, StringComparison.Ordinal); // UTF-8, not _xD83D__xDE80_
+        Assert.DoesNotContain("_xD83D_", xml, StringComparison.Ordinal);
+        var cells = sheetPart.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        Assert.DoesNotContain(cells, c => c.CellFormula is not null);
+        Assert.Contains(cells, c => c.InnerText == "=HYPERLINK(\"https://example.invalid/\",\"Klicka här\")");
+
+        // "Skapad" (column J) is a number with a date format, so Excel sorts and filters it as a time.
+        var created = cells.Where(c => c.CellReference!.Value!.StartsWith('J') && c.CellReference.Value != "J1").ToList();
+        Assert.Equal(2, created.Count);
+        Assert.All(created, c => Assert.Null(c.DataType));
+        var format = document.WorkbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ElementAt((int)created[0].StyleIndex!.Value);
+        var code = document.WorkbookPart.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.NumberingFormat>().Single(f => f.NumberFormatId!.Value == format.NumberFormatId!.Value).FormatCode!.Value;
+        Assert.Equal("yyyy-mm-dd hh:mm", code);
+        var times = created.Select(c => DateTime.FromOADate(double.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        Assert.Contains(Stockholm(arranged.AnnasItem.CreatedUtc), times);
     }
 
     [Fact]
