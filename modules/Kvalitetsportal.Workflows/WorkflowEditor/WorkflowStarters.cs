@@ -11,8 +11,9 @@ public static class WorkflowStarters
     public const string Empty = "tom";
 
     /// <summary>
-    /// Inskickad → Under bedömning → Beslutad, taken by administrators or whoever holds the item,
-    /// with a comment required on the decision and a mail to the submitter: valid as it stands.
+    /// Inskickad → Under bedömning → Beslutad, taken by administrators or whoever holds the item (a
+    /// new item goes to its unit's manager), with a comment required on the decision and a mail to
+    /// the submitter: valid as it stands.
     /// </summary>
     public static WorkflowDefinition Suggestion(ContentTypeDefinition type) => new()
     {
@@ -21,7 +22,13 @@ public static class WorkflowStarters
         InitialState = "Inskickad",
         States =
         [
-            new() { Name = "Inskickad", Description = "Ditt ärende har kommit in och väntar på att någon börjar titta på det." },
+            new()
+            {
+                Name = "Inskickad",
+                Description = "Ditt ärende har kommit in och väntar på att någon börjar titta på det.",
+                // Someone must hold a new item, or only an administrator could move it on.
+                Activities = [new AssignActivity { Label = "Lämna ärendet till chefen för enheten", To = new Recipient { Kind = RecipientKind.UnitManager } }],
+            },
             new() { Name = "Under bedömning", Description = "Ditt ärende bedöms just nu. Du får besked när beslutet är fattat." },
             new() { Name = "Beslutad", Description = "Beslutet är fattat. Motiveringen står i historiken.", Final = true },
         ],

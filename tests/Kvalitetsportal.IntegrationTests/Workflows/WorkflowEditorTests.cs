@@ -35,6 +35,8 @@ public sealed class WorkflowEditorTests(WorkflowEditorPortal portal) : IClassFix
         Assert.NotNull(v1);
         Assert.Equal(["Inskickad", "Under bedömning", "Beslutad"], v1.States.Select(s => s.Name));
         Assert.Equal("Inskickad", v1.InitialState);
+        var handOver = Assert.IsType<AssignActivity>(Assert.Single(v1.States[0].Activities)); // a new item is held by someone who may move it on
+        Assert.Equal(RecipientKind.UnitManager, handOver.To!.Kind);
         var decide = v1.Transition("besluta")!;
         Assert.True(decide.CommentRequired);
         var mail = Assert.IsType<SendMailActivity>(Assert.Single(decide.Activities));
