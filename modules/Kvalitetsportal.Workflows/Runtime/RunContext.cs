@@ -85,29 +85,34 @@ public sealed class RunContext
     /// <summary>The template model, with the item as it is now (after earlier activities).</summary>
     public TemplateModel Model(Person? recipient = null)
     {
-        var state = Definition.State(ToState);
-        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var field in Type.Fields)
-        {
-            fields[field.Name] = FieldValues.ToDisplayText(field, Data[field.Name]);
-        }
-
-        var item = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["id"] = Item.ContentItemId,
-            ["title"] = Item.DisplayText,
-            ["url"] = BaseUrl.TrimEnd('/') + ItemPath,
-            ["reference"] = ContentItemUrls.Reference(Item.ContentItemId),
-            ["type"] = Type.DisplayName,
-            ["state"] = ToState,
-            ["state_description"] = state?.Description ?? "",
-            ["fields"] = fields,
-        };
+        var item = ItemModel(Type, Item, Data, ToState, Definition.State(ToState)?.Description, BaseUrl.TrimEnd('/') + ItemPath);
         foreach (var (name, value) in ItemValues)
         {
             item.TryAdd(name, value);
         }
 
         return new TemplateModel(item, Comment, Transition?.Label, Actor.Name) { RecipientName = recipient?.Name };
+    }
+
+    /// <summary><c>item</c> in a template: what a mail, a notice or the editor's preview shows of an item.</summary>
+    public static Dictionary<string, object?> ItemModel(ContentTypeDefinition type, ContentItem item, JsonObject data, string state, string? stateDescription, string url)
+    {
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in type.Fields)
+        {
+            fields[field.Name] = FieldValues.ToDisplayText(field, data[field.Name]);
+        }
+
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = item.ContentItemId,
+            ["title"] = item.DisplayText,
+            ["url"] = url,
+            ["reference"] = ContentItemUrls.Reference(item.ContentItemId),
+            ["type"] = type.DisplayName,
+            ["state"] = state,
+            ["state_description"] = stateDescription ?? "",
+            ["fields"] = fields,
+        };
     }
 }

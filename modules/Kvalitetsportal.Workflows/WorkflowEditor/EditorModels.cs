@@ -43,6 +43,9 @@ public sealed class EditorPage
 
     public string? FocusId { get; set; }
 
+    /// <summary>A mail activity rendered with a real item ("Förhandsgranska"), shown beside that activity.</summary>
+    public MailPreview? Preview { get; set; }
+
     public IEnumerable<(string Value, string Text)> RoleOptions => Roles.Select(r => (r, r));
 
     /// <summary>The type's fields by their labels, as the administrator named them; the technical name only tells two same-named fields apart.</summary>

@@ -9,6 +9,7 @@ public static class EditorServices
     {
         services.AddScoped<WorkflowEditorQueries>();
         services.AddScoped<WorkflowMigrator>();
+        services.AddScoped<MailPreviews>();
         return services;
     }
 }

@@ -21,6 +21,7 @@ public sealed class WorkflowsAdminController(
     IContentDefinitionStore contentTypes,
     RoleManager<PortalRole> roles,
     WorkflowEditorQueries queries,
+    MailPreviews previews,
     IStringLocalizer<WorkflowsAdminController> localizer,
     ILogger<WorkflowsAdminController> logger) : Controller
 {
@@ -93,6 +94,19 @@ public sealed class WorkflowsAdminController(
         WorkflowFormEdits.Normalize(form);
         var current = await CurrentAsync(typeName, cancellationToken);
         var op = string.IsNullOrEmpty(form.Op) ? "check" : form.Op;
+        if (op.StartsWith(MailPreviews.Op + ":", StringComparison.Ordinal))
+        {
+            // Nothing is saved or checked: the mail as it would read, beside its activity.
+            var previewed = await PageAsync(type, form, current, cancellationToken);
+            var prefix = op[(MailPreviews.Op.Length + 1)..];
+            previewed.Preview = await previews.RenderAsync(type, form, prefix, User.FindFirst("name")?.Value ?? User.Identity?.Name ?? "", cancellationToken);
+            previewed.Notice = previewed.Preview is null
+                ? localizer["Det finns inget mejl att förhandsgranska. Skriv en ämnesrad eller en text först."].Value
+                : null;
+            previewed.FocusId = previewed.Preview is null ? null : MailPreviews.RegionId(prefix);
+            return View("Edit", previewed);
+        }
+
         if (op is not ("save" or "check"))
         {
             var edit = WorkflowFormEdits.Apply(form, op);

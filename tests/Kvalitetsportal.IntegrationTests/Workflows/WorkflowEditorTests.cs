@@ -67,6 +67,34 @@ public sealed class WorkflowEditorTests(WorkflowEditorPortal portal) : IClassFix
     }
 
     [Fact]
+    public async Task A_mail_is_previewed_with_the_newest_items_values_before_anything_is_saved()
+    {
+        var type = await portal.TypeAsync("WfForhand");
+        var admin = await portal.AdminAsync();
+        const string mail = "Transitions[1].Activities[0]";
+        var form = (await EditorFormAsync(admin, type))
+            .With($"{mail}.Subject", "Beslut om {{ item.title }} ({{ item.state }})")
+            .With($"{mail}.Body", "Hej {{ recipient.name }}!\n\nKategori: {{ item.fields.kategori }}\nLäs mer: {{ item.url }}");
+
+        // No item of the type yet: the fields show by their labels.
+        var empty = WebUtility.HtmlDecode(await (await PostAsync(admin, $"{Base}/{type}", form.With("Op", $"preview:{mail}"))).Content.ReadAsStringAsync());
+        Assert.Contains("Så här blir mejlet", empty);
+        Assert.Contains("Det finns inget ärende av typen ännu", empty);
+        Assert.Contains("Kategori: (Kategori)", empty);
+
+        var item = await ContentsArrange.CreateItemAsync(portal, type, PortalFactory.EmployeeEmail, "Cykelställ vid stadshuset", new System.Text.Json.Nodes.JsonObject { ["beskrivning"] = "Fler platser", ["kategori"] = "Miljö" });
+        var page = WebUtility.HtmlDecode(await (await PostAsync(admin, $"{Base}/{type}", form.With("Op", $"preview:{mail}"))).Content.ReadAsStringAsync());
+
+        Assert.Contains("Beslut om Cykelställ vid stadshuset (Beslutad)", page);
+        Assert.Contains("Hej Anna Andersson!", page);
+        Assert.Contains("Kategori: Miljö", page);
+        Assert.Contains($"/innehall/{type}/{item.ContentItemId}", page);
+        Assert.Contains($"data-focus=\"{Kvalitetsportal.Workflows.WorkflowEditor.MailPreviews.RegionId(mail)}\"", page); // focus moves to the preview
+        Assert.Equal("Beslut om {{ item.title }} ({{ item.state }})", HtmlForm.Read(page, "workflow-form").Value($"{mail}.Subject")); // what was typed stays
+        Assert.Empty(await portal.HistoryAsync(type)); // nothing saved
+    }
+
+    [Fact]
     public async Task An_invalid_workflow_is_refused_with_each_error_beside_its_input_and_everything_typed_kept()
     {
         var type = await portal.TypeAsync("WfFel");
