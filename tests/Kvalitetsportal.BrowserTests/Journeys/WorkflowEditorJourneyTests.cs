@@ -113,6 +113,16 @@ public sealed class WorkflowEditorJourneyTests(BrowserFixture browser)
         await page.Locator("#Transitions_0__Label").FocusAsync();
         await page.Keyboard.TypeAsync("Påbörja bedömning");
 
+        // The rejection mail as it would read, before saving: shown beside it, with focus on it.
+        await PressAsync(page, page.Locator("#Transitions_2_").GetByRole(AriaRole.Button, new() { Name = "Förhandsgranska mejlet" }));
+        await FocusIsOnAsync(page, "Transitions_2__Activities_0__Preview");
+        var preview = await page.Locator("#Transitions_2__Activities_0__Preview").InnerTextAsync();
+        Assert.Contains("Så här blir mejlet", preview);
+        Assert.Contains("Ditt förslag avslås.", preview);
+        Assert.Contains("Motivering: (kommentaren som skrivs vid övergången)", preview);
+        Assert.Equal("Påbörja bedömning", await page.Locator("#Transitions_0__Label").InputValueAsync()); // nothing typed was lost
+        await page.AssertAccessibleAsync();
+
         await PressButtonAsync(page, "Spara");
         await page.WaitForURLAsync("**" + Editor);
         Assert.Contains("Arbetsflödet är sparat som version 1.", await page.Locator("main").InnerTextAsync());
